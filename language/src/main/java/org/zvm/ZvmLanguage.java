@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+import org.zvm.builder.ContractBuilder;
+import org.zvm.container.ZvmContainer;
+import org.zvm.error.ZvmParseException;
+import org.zvm.error.ZvmLoadError;
+import org.zvm.nativecode.NativeCodeModel;
+import org.zvm.parser.CodeDecoder;
+import org.zvm.runtime.CodeFormat;
+import org.zvm.runtime.LoadedCode;
+import org.zvm.runtime.ZvmDeployRootNode;
+import org.zvm.tools.Assembler;
+import org.zvm.tools.Disassembler;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
+
+/**
+ * zvm as a Truffle language: the code of every format is parsed into one tree of nodes.
+ *
+ * <ul>
+ * <li>Words and their arithmetic: {@link org.zvm.runtime.Word256}, held in frame slots as described in
+ * {@link org.zvm.nodes.Stack}.</li>
+ * <li>The native instruction set: {@link org.zvm.opcode.Opcode}, the table everything reads.</li>
+ * <li>From code to nodes: a frontend's {@link org.zvm.builder.CodeModel} goes through
+ * {@link ContractBuilder} into {@link org.zvm.nodes.ZvmBlockNode blocks} run by
+ * {@link org.zvm.nodes.ZvmDispatchNode}.</li>
+ * <li>The world: {@link org.zvm.state.WorldState} over a {@link org.zvm.state.StateBackend}.</li>
+ * <li>Evaluating a source deploys it and returns a {@link org.zvm.runtime.ZvmContract}.</li>
+ * </ul>
+ */
+@TruffleLanguage.Registration(id = ZvmLanguage.ID, name = "ZVM", version = ZvmLanguage.VERSION, //
+                characterMimeTypes = ZvmLanguage.ZASM_MIME, //
+                byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME}, //
+                defaultMimeType = ZvmLanguage.ZASM_MIME, fileTypeDetectors = ZvmFileDetector.class, //
+                website = "https://github.com/zvm", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class})
+public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
+    public static final String ID = "zvm";
+    public static final String VERSION = "0.1.0";
+    public static final String ZASM_MIME = "text/x-zasm";
+    public static final String CONTAINER_MIME = "application/x-zvm-container";
+    public static final String NATIVE_MIME = "application/x-zvm-native";
+
+    @Option(help = "Directory of a durable world state (RocksDB); empty for a fresh in-memory world.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> StateDir = new OptionKey<>("");
+
+    /** Parsed code by format and content, shared by every context: nodes hold no context state. */
+    private final Map<CodeKey, LoadedCode> codeCache = new ConcurrentHashMap<>();
+
+    private static final LanguageReference<ZvmLanguage> REFERENCE = LanguageReference.create(ZvmLanguage.class);
+
+    public static ZvmLanguage get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    @Override
+    protected ZvmContext createContext(Env env) {
+        return new ZvmContext(this, env, env.getOptions().get(StateDir));
+    }
+
+    @Override
+    protected void finalizeContext(ZvmContext context) {
+        context.close();
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new ZvmLanguageOptionDescriptors();
+    }
+
+    @Override
+    protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first, org.graalvm.options.OptionValues second) {
+        return true;
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        try {
+            LoadedCode code = switch (mimeOf(source)) {
+                case ZASM_MIME -> {
+                    Assembler.Result asm = Assembler.assemble(source.getCharacters().toString(), source.getName());
+                    yield build(CodeFormat.NATIVE, source.getName(), asm.code(), source, asm.sourceMap());
+                }
+                case CONTAINER_MIME -> {
+                    ZvmContainer container = ZvmContainer.read(source.getBytes().toByteArray());
+                    if (container.target() != ZvmContainer.Target.NATIVE) {
+                        throw ZvmParseException.general("ZVMC target " + container.target() + " needs its frontend, which is not installed");
+                    }
+                    yield loadNative(source.getName(), container.code(), true);
+                }
+                case NATIVE_MIME -> loadNative(source.getName(), source.getBytes().toByteArray(), true);
+                default -> throw ZvmParseException.general("unknown MIME type " + source.getMimeType());
+            };
+            return new ZvmDeployRootNode(this, code, deployableCode(code.format(), code.code())).getCallTarget();
+        } catch (ZvmParseException e) {
+            throw new ZvmLoadError(source.getName() + ": " + e.getMessage());
+        }
+    }
+
+    private static String mimeOf(Source source) {
+        if (source.getMimeType() != null) {
+            return source.getMimeType();
+        }
+        return source.hasBytes() ? NATIVE_MIME : ZASM_MIME;
+    }
+
+    /** Native code, validated when it comes from a file; a generated listing is the source tools show. */
+    LoadedCode loadNative(String name, byte[] code, boolean validate) {
+        if (validate) {
+            CodeDecoder.validate(code);
+        }
+        return codeCache.computeIfAbsent(new CodeKey(CodeFormat.NATIVE, code), k -> {
+            Disassembler.Listing listing = Disassembler.listing(code);
+            Source source = Source.newBuilder(ID, listing.text(), name + ".zasm").mimeType(ZASM_MIME).build();
+            return newLoadedCode(CodeFormat.NATIVE, name, code, source, listing.sourceMap());
+        });
+    }
+
+    private LoadedCode build(CodeFormat format, String name, byte[] code, Source source, org.zvm.tools.SourceMap lines) {
+        LoadedCode loaded = newLoadedCode(format, name, code, source, lines);
+        codeCache.putIfAbsent(new CodeKey(format, code), loaded);
+        return loaded;
+    }
+
+    private LoadedCode newLoadedCode(CodeFormat format, String name, byte[] code, Source source, org.zvm.tools.SourceMap lines) {
+        NativeCodeModel model = new NativeCodeModel(name, code, source, lines);
+        return new LoadedCode(format, ContractBuilder.build(this, model).getCallTarget(), code);
+    }
+
+    /**
+     * Code as stored in an account: native code in a ZVMC container (so its format is known from its
+     * bytes), other formats raw.
+     */
+    public byte[] deployableCode(CodeFormat format, byte[] code) {
+        return format == CodeFormat.NATIVE ? ZvmContainer.of(ZvmContainer.Target.NATIVE, code, "").write() : code;
+    }
+
+    /** Account code ready to run, or null for an account without code. */
+    public LoadedCode load(byte[] accountCode) {
+        if (accountCode.length == 0) {
+            return null;
+        }
+        if (ZvmContainer.looksLikeContainer(accountCode)) {
+            try {
+                ZvmContainer c = ZvmContainer.read(accountCode);
+                if (c.target() == ZvmContainer.Target.NATIVE) {
+                    return loadNative("0x" + Integer.toHexString(java.util.Arrays.hashCode(c.code())), c.code(), false);
+                }
+            } catch (ZvmParseException e) {
+                // Not a well-formed container after all: its bytes are the code.
+            }
+        }
+        // No other frontend is installed yet: raw account code runs as native code.
+        return loadNative("0x" + Integer.toHexString(java.util.Arrays.hashCode(accountCode)), accountCode, false);
+    }
+
+    /** Init code of {@code format}, run once by CREATE. */
+    public LoadedCode loadInitCode(CodeFormat format, byte[] initCode) {
+        return loadNative("initcode", initCode, false);
+    }
+
+    private record CodeKey(CodeFormat format, byte[] code) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CodeKey k && k.format == format && java.util.Arrays.equals(k.code, code);
+        }
+
+        @Override
+        public int hashCode() {
+            return format.hashCode() * 31 + java.util.Arrays.hashCode(code);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.builder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.zvm.ZvmLanguage;
+import org.zvm.builder.InstructionInfo.Control;
+import org.zvm.error.HaltReason;
+import org.zvm.nodes.BlockSource;
+import org.zvm.nodes.ZvmBlockNode;
+import org.zvm.nodes.ZvmBodyNode;
+import org.zvm.nodes.ZvmContractRootNode;
+import org.zvm.nodes.ZvmDispatchNode;
+import org.zvm.nodes.ZvmInstructionNode;
+
+import com.oracle.truffle.api.source.SourceSection;
+
+/**
+ * Builds the node tree of one piece of code from a frontend's {@link CodeModel}: finds the basic blocks,
+ * resolves {@code PUSH dest; JUMP} pairs to direct block edges at parse time, and creates the nodes.
+ * Shared by every format, so blocks, gas and jumps work the same for native, EVM and WASM code.
+ *
+ * <p>Block leaders are: offset 0, the instruction after anything that ends a block, instructions the
+ * format marks (EVM JUMPDEST), and the targets of static jumps. A dynamic jump to any other legal
+ * destination gets its block built on demand ({@link BlockSource}).
+ */
+public final class ContractBuilder implements BlockSource {
+    private final CodeModel model;
+    private final int codeLength;
+    /** Block index by start pc; -1 where no block starts. */
+    private final int[] blockAtPc;
+    private final TreeSet<Integer> leaders = new TreeSet<>();
+    /** Jumps whose destination is pushed by the instruction right before them: jump pc to destination. */
+    private final Map<Integer, Long> pushedDestinations = new HashMap<>();
+    /** Blocks built but not yet linked to their successors' indices. */
+    private final List<ZvmBlockNode> unlinked = new ArrayList<>();
+
+    private ContractBuilder(CodeModel model) {
+        this.model = model;
+        this.codeLength = model.code().length;
+        this.blockAtPc = new int[codeLength + 1];
+        Arrays.fill(blockAtPc, -1);
+    }
+
+    /** Builds the call target's root node for {@code model}. */
+    public static ZvmContractRootNode build(ZvmLanguage language, CodeModel model) {
+        ContractBuilder b = new ContractBuilder(model);
+        ZvmBlockNode[] blocks = b.buildAll();
+        ZvmDispatchNode dispatch = new ZvmDispatchNode(blocks, b);
+        SourceSection whole = model.source().hasCharacters() ? model.source().createSection(0, model.source().getLength()) : null;
+        return new ZvmContractRootNode(language, new ZvmBodyNode(dispatch, whole), model.name(), whole, model.format());
+    }
+
+    private ZvmBlockNode[] buildAll() {
+        leaders.add(0);
+        InstructionInfo prev = null;
+        for (int pc = 0; pc < codeLength;) {
+            InstructionInfo ins = model.decode(pc);
+            if (ins.leader()) {
+                leaders.add(pc);
+            }
+            if (ins.endsBlock()) {
+                leaders.add(pc + ins.length());
+            }
+            if ((ins.control() == Control.JUMP || ins.control() == Control.JUMPI) && prev != null && prev.pushValue() != null) {
+                long dest = prev.pushValue().fitsLong() ? prev.pushValue().w0() : -1;
+                if (dest >= 0 && dest < codeLength && model.isJumpDestination(dest)) {
+                    pushedDestinations.put(pc, dest);
+                    leaders.add((int) dest);
+                }
+            }
+            prev = ins;
+            pc += ins.length();
+        }
+        leaders.removeIf(pc -> pc >= codeLength);
+        // A jump that is itself a leader can be entered with any destination on the stack.
+        pushedDestinations.keySet().removeIf(leaders::contains);
+        int index = 0;
+        for (int pc : leaders) {
+            blockAtPc[pc] = index++;
+        }
+        ZvmBlockNode[] blocks = new ZvmBlockNode[leaders.size() + 1];
+        index = 0;
+        for (int pc : leaders) {
+            blocks[index] = buildBlockAt(pc, index);
+            index++;
+        }
+        // The implicit end of the code: running off it stops successfully.
+        int end = blocks.length - 1;
+        blocks[end] = new ZvmBlockNode(new ZvmInstructionNode[0], codeLength, codeLength, ZvmBlockNode.HALT, -1, HaltReason.STOP);
+        blockAtPc[codeLength] = end;
+        linkPending();
+        return blocks;
+    }
+
+    @Override
+    public ZvmBlockNode buildBlockAt(int start, int index) {
+        List<ZvmInstructionNode> nodes = new ArrayList<>();
+        int pc = start;
+        InstructionInfo last = null;
+        while (pc < codeLength) {
+            InstructionInfo ins = model.decode(pc);
+            ZvmInstructionNode node = model.createNode(ins);
+            node.init(ins.pc(), ins.opcode(), ins.mnemonic(), ins.baseGas(), ins.inputs(), ins.outputs(), model.section(pc));
+            nodes.add(node);
+            last = ins;
+            pc += ins.length();
+            if (ins.endsBlock() || leaders.contains(pc)) {
+                break;
+            }
+        }
+        Control control = last == null ? Control.STOP : last.control();
+        long dest = last == null ? -1 : pushedDestinations.getOrDefault(last.pc(), -1L);
+        int exit = switch (control) {
+            case JUMP -> dest >= 0 ? ZvmBlockNode.JUMP : ZvmBlockNode.JUMP_DYNAMIC;
+            case JUMPI -> dest >= 0 ? ZvmBlockNode.JUMPI : ZvmBlockNode.JUMPI_DYNAMIC;
+            case STOP, RETURN, REVERT, SELFDESTRUCT, INVALID -> ZvmBlockNode.HALT;
+            case NEXT, ENDS_BLOCK -> ZvmBlockNode.FALLTHROUGH;
+        };
+        HaltReason reason = switch (control) {
+            case STOP -> HaltReason.STOP;
+            case RETURN -> HaltReason.RETURN;
+            case REVERT -> HaltReason.REVERT;
+            case SELFDESTRUCT -> HaltReason.SELFDESTRUCT;
+            case INVALID -> HaltReason.INVALID_OPCODE;
+            default -> null;
+        };
+        ZvmBlockNode block = new ZvmBlockNode(nodes.toArray(new ZvmInstructionNode[0]), start, pc, exit, dest, reason);
+        unlinked.add(block);
+        return block;
+    }
+
+    @Override
+    public void registerBlock(int pc, int index) {
+        blockAtPc[pc] = index;
+        linkPending();
+    }
+
+    private void linkPending() {
+        for (ZvmBlockNode block : unlinked) {
+            block.link(this);
+        }
+        unlinked.clear();
+    }
+
+    @Override
+    public boolean isJumpDestination(long pc) {
+        return pc >= 0 && pc < codeLength && model.isJumpDestination(pc);
+    }
+
+    @Override
+    public int blockAt(int pc) {
+        return pc >= 0 && pc <= codeLength ? blockAtPc[pc] : -1;
+    }
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.nodes;
+
+import org.zvm.error.HaltReason;
+import org.zvm.error.ZvmException;
+import org.zvm.opcode.GasCosts;
+import org.zvm.runtime.Memory;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+
+/** Dynamic gas charging shared by the nodes; static gas is the block's business. */
+public final class Gas {
+    private Gas() {
+    }
+
+    /** Memory beyond this many words is refused as out of gas: its cost exceeds any real gas limit. */
+    private static final long MAX_MEMORY_WORDS = (Integer.MAX_VALUE - 64) / 32;
+
+    public static long left(VirtualFrame f) {
+        return f.getLongStatic(Stack.GAS);
+    }
+
+    /**
+     * The exact gas left before {@code n} runs, as a one-instruction-at-a-time VM would see it: the
+     * counter plus what the block charged ahead for {@code n} and its successors (or, in a block running
+     * instruction by instruction, plus {@code n}'s own base cost). SSTORE's stipend check, GAS and tools
+     * need this figure.
+     */
+    public static long before(VirtualFrame f, ZvmInstructionNode n) {
+        long counter = f.getLongStatic(Stack.GAS);
+        return f.getIntStatic(Stack.EXACT) != 0 ? counter + n.baseGas() : counter + n.prechargedGas();
+    }
+
+    public static void charge(VirtualFrame f, long amount, Node where) {
+        long gas = f.getLongStatic(Stack.GAS);
+        if (amount < 0 || amount > gas) {
+            throw ZvmException.create(HaltReason.OUT_OF_GAS, where);
+        }
+        f.setLongStatic(Stack.GAS, gas - amount);
+    }
+
+    /** Gives back gas a sub-call did not use. */
+    public static void refund(VirtualFrame f, long amount) {
+        f.setLongStatic(Stack.GAS, f.getLongStatic(Stack.GAS) + amount);
+    }
+
+    /**
+     * Charges the expansion of {@code memory} to cover {@code [offset, offset + len)} and grows it. A zero
+     * length touches nothing, whatever the offset (EVM rule). Offsets and lengths come saturated (see
+     * {@link Stack#readSaturated}), so anything huge is out of gas here.
+     */
+    public static void chargeMemory(VirtualFrame f, Memory memory, long offset, long len, Node where) {
+        if (len == 0) {
+            return;
+        }
+        long end = offset + len;
+        if (offset == Long.MAX_VALUE || len == Long.MAX_VALUE || end < 0) {
+            throw ZvmException.create(HaltReason.OUT_OF_GAS, where);
+        }
+        long words = GasCosts.words(end);
+        long current = memory.words();
+        if (words > current) {
+            if (words > MAX_MEMORY_WORDS) {
+                throw ZvmException.create(HaltReason.OUT_OF_GAS, where);
+            }
+            charge(f, GasCosts.memoryCost(words) - GasCosts.memoryCost(current), where);
+            memory.growTo(words);
+        }
+    }
+
+    /** Per-word cost of {@code len} bytes, saturating instead of overflowing. */
+    public static long perWord(long len, long perWord) {
+        long words = GasCosts.words(len);
+        return words > Long.MAX_VALUE / perWord ? Long.MAX_VALUE : words * perWord;
+    }
+}

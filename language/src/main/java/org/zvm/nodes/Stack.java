@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.nodes;
+
+import org.zvm.runtime.Message;
+import org.zvm.runtime.UInt256;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+
+/**
+ * The frame layout of a contract invocation and the operand-stack accessors every node uses.
+ *
+ * <p>A 256-bit word occupies four static {@code long} slots (little-endian limbs), so the stack never
+ * allocates and Graal can keep a virtual frame's words in registers. The stack pointer lives in a slot
+ * too: blocks profile its value on entry, which makes it a partial-evaluation constant in compiled code,
+ * and then every {@code pos} below is a constant slot index. Positions from {@link #FRAME_POSITIONS}
+ * up spill to a heap array in the {@link Message}: deep stacks are legal but rare, and a small frame is
+ * what escape analysis can virtualize.
+ */
+public final class Stack {
+    private Stack() {
+    }
+
+    /** Current stack height (int). */
+    public static final int SP = 0;
+    /** Gas left (long). Blocks pre-charge their static gas, see {@link ZvmBlockNode}. */
+    public static final int GAS = 1;
+    /** Destination of the last JUMP/JUMPI (long; -1 when it does not fit an offset). */
+    public static final int DEST = 2;
+    /** Condition of the last JUMPI (int, 0 or 1). */
+    public static final int COND = 3;
+    /**
+     * 1 while a block runs instruction by instruction (see {@link ZvmBlockNode}): gas then is charged
+     * per instruction instead of per block, which tools must know to show the gas before an instruction.
+     */
+    public static final int EXACT = 4;
+    private static final int BASE = 5;
+    /** Stack positions held in frame slots; the rest spill to {@link Message#spill}. */
+    public static final int FRAME_POSITIONS = 24;
+
+    public static FrameDescriptor descriptor() {
+        FrameDescriptor.Builder b = FrameDescriptor.newBuilder(BASE + 4 * FRAME_POSITIONS);
+        b.addSlots(BASE + 4 * FRAME_POSITIONS, FrameSlotKind.Static);
+        return b.build();
+    }
+
+    public static int sp(Frame f) {
+        return f.getIntStatic(SP);
+    }
+
+    public static void setSp(Frame f, int sp) {
+        f.setIntStatic(SP, sp);
+    }
+
+    public static long get(Frame f, int pos, int limb) {
+        if (pos < FRAME_POSITIONS) {
+            return f.getLongStatic(BASE + (pos << 2) + limb);
+        }
+        return spill(f)[((pos - FRAME_POSITIONS) << 2) + limb];
+    }
+
+    public static void set(Frame f, int pos, int limb, long v) {
+        if (pos < FRAME_POSITIONS) {
+            f.setLongStatic(BASE + (pos << 2) + limb, v);
+        } else {
+            spill(f)[((pos - FRAME_POSITIONS) << 2) + limb] = v;
+        }
+    }
+
+    public static void set(Frame f, int pos, long w0, long w1, long w2, long w3) {
+        set(f, pos, 0, w0);
+        set(f, pos, 1, w1);
+        set(f, pos, 2, w2);
+        set(f, pos, 3, w3);
+    }
+
+    /** Writes a value that fits in 64 bits (unsigned). */
+    public static void setLong(Frame f, int pos, long v) {
+        set(f, pos, v, 0, 0, 0);
+    }
+
+    public static void setBool(Frame f, int pos, boolean v) {
+        set(f, pos, v ? 1 : 0, 0, 0, 0);
+    }
+
+    public static void set(Frame f, int pos, long[] w) {
+        set(f, pos, w[0], w[1], w[2], w[3]);
+    }
+
+    public static void set(Frame f, int pos, UInt256 w) {
+        set(f, pos, w.w0(), w.w1(), w.w2(), w.w3());
+    }
+
+    public static long[] read(Frame f, int pos) {
+        return new long[]{get(f, pos, 0), get(f, pos, 1), get(f, pos, 2), get(f, pos, 3)};
+    }
+
+    public static UInt256 readWord(Frame f, int pos) {
+        return new UInt256(get(f, pos, 0), get(f, pos, 1), get(f, pos, 2), get(f, pos, 3));
+    }
+
+    /** True if the word at {@code pos} fits in the low limb. */
+    public static boolean isSmall(Frame f, int pos) {
+        return (get(f, pos, 1) | get(f, pos, 2) | get(f, pos, 3)) == 0;
+    }
+
+    public static boolean isZero(Frame f, int pos) {
+        return (get(f, pos, 0) | get(f, pos, 1) | get(f, pos, 2) | get(f, pos, 3)) == 0;
+    }
+
+    /**
+     * The word at {@code pos} as a non-negative long, or {@link Long#MAX_VALUE} when it is larger: for
+     * offsets and sizes, where anything that large runs out of gas anyway.
+     */
+    public static long readSaturated(Frame f, int pos) {
+        long w0 = get(f, pos, 0);
+        if ((get(f, pos, 1) | get(f, pos, 2) | get(f, pos, 3)) != 0 || w0 < 0) {
+            return Long.MAX_VALUE;
+        }
+        return w0;
+    }
+
+    public static void copy(Frame f, int from, int to) {
+        set(f, to, get(f, from, 0), get(f, from, 1), get(f, from, 2), get(f, from, 3));
+    }
+
+    public static Message message(Frame f) {
+        return (Message) f.getArguments()[0];
+    }
+
+    private static long[] spill(Frame f) {
+        Message m = message(f);
+        long[] s = m.spill;
+        if (s == null) {
+            CompilerDirectives.transferToInterpreter();
+            s = m.spill = new long[4 * (org.zvm.opcode.GasCosts.STACK_LIMIT - FRAME_POSITIONS)];
+        }
+        return s;
+    }
+}

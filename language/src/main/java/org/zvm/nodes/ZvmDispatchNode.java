@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.nodes;
+
+import java.util.Arrays;
+
+import org.zvm.error.HaltReason;
+import org.zvm.error.ZvmException;
+
+import com.oracle.truffle.api.CompilerAsserts;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.BytecodeOSRNode;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.ExplodeLoop.LoopExplosionKind;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * Runs a contract's blocks. The code's control flow is unstructured (any block may jump to any other),
+ * so instead of nesting loop nodes this is one loop over block indices that Graal explodes with
+ * {@link LoopExplosionKind#MERGE_EXPLODE}, as GraalWasm's function node does over offsets: the block index
+ * is a partial-evaluation constant everywhere, a contract loop becomes a machine-code loop, and every
+ * static jump is a direct branch.
+ *
+ * <p>Dynamic jumps go through a per-block profile of the destinations seen so far, checked in order, so
+ * they are direct branches too; a new destination deoptimizes once and is added. Backward edges poll for
+ * on-stack replacement, so a long loop in the first call is compiled while it runs.
+ */
+public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
+    @Child private BlockTable table;
+    private final BlockSource source;
+    @CompilationFinal private Object osrMetadata;
+
+    public ZvmDispatchNode(ZvmBlockNode[] blocks, BlockSource source) {
+        this.table = new BlockTable(blocks);
+        this.source = source;
+    }
+
+    public ZvmBlockNode[] blocks() {
+        return table.blocks;
+    }
+
+    public Object execute(VirtualFrame frame) {
+        return run(frame, 0);
+    }
+
+    @Override
+    public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
+        return run(osrFrame, target);
+    }
+
+    @Override
+    public Object getOSRMetadata() {
+        return osrMetadata;
+    }
+
+    @Override
+    public void setOSRMetadata(Object osrMetadata) {
+        this.osrMetadata = osrMetadata;
+    }
+
+    @ExplodeLoop(kind = LoopExplosionKind.MERGE_EXPLODE)
+    @BytecodeInterpreterSwitch
+    private Object run(VirtualFrame frame, int start) {
+        int index = start;
+        outer: while (true) {
+            CompilerAsserts.partialEvaluationConstant(index);
+            ZvmBlockNode block = table.blocks[index];
+            block.execute(frame);
+            int from = index;
+            switch (block.exit) {
+                case ZvmBlockNode.FALLTHROUGH:
+                    index = block.next;
+                    continue outer;
+                case ZvmBlockNode.JUMP:
+                    index = block.target;
+                    break;
+                case ZvmBlockNode.JUMPI:
+                    if (frame.getIntStatic(Stack.COND) == 0) {
+                        index = block.next;
+                        continue outer;
+                    }
+                    index = block.target;
+                    break;
+                case ZvmBlockNode.JUMPI_DYNAMIC:
+                    if (frame.getIntStatic(Stack.COND) == 0) {
+                        index = block.next;
+                        continue outer;
+                    }
+                    // fall through: the jump is taken
+                case ZvmBlockNode.JUMP_DYNAMIC: {
+                    long dest = frame.getLongStatic(Stack.DEST);
+                    long[] seen = block.seenDestinations;
+                    int found = -1;
+                    for (int i = 0; i < seen.length; i++) {
+                        if (seen[i] == dest) {
+                            found = block.seenBlocks[i];
+                            break;
+                        }
+                    }
+                    if (found < 0) {
+                        CompilerDirectives.transferToInterpreterAndInvalidate();
+                        found = resolve(block, dest);
+                    }
+                    index = found;
+                    break;
+                }
+                case ZvmBlockNode.HALT:
+                    return block.haltReason;
+                default:
+                    throw CompilerDirectives.shouldNotReachHere();
+            }
+            if (CompilerDirectives.inInterpreter() && table.blocks[index].startPc <= table.blocks[from].startPc &&
+                            BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
+                Object result = BytecodeOSRNode.tryOSR(this, index, null, null, frame);
+                if (result != null) {
+                    return result;
+                }
+            }
+        }
+    }
+
+    /** A destination this jump has not seen: check it, find or build its block, and remember it. */
+    private int resolve(ZvmBlockNode block, long dest) {
+        if (dest < 0 || !source.isJumpDestination(dest)) {
+            throw ZvmException.create(HaltReason.INVALID_JUMP, "destination " + (dest < 0 ? "out of range" : dest), block.instructions()[block.instructions().length - 1]);
+        }
+        int pc = (int) dest;
+        int index = source.blockAt(pc);
+        if (index < 0) {
+            ZvmBlockNode[] old = table.blocks;
+            index = old.length;
+            ZvmBlockNode[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[index] = source.buildBlockAt(pc, index);
+            BlockTable newTable = new BlockTable(grown);
+            table = insert(newTable);
+            notifyInserted(newTable);
+            source.registerBlock(pc, index);
+        }
+        int n = block.seenDestinations.length;
+        block.seenDestinations = Arrays.copyOf(block.seenDestinations, n + 1);
+        block.seenDestinations[n] = dest;
+        block.seenBlocks = Arrays.copyOf(block.seenBlocks, n + 1);
+        block.seenBlocks[n] = index;
+        return index;
+    }
+}

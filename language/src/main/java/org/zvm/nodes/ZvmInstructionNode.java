@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.GenerateWrapper;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode;
+import com.oracle.truffle.api.instrumentation.ProbeNode;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.instrumentation.Tag;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.SourceSection;
+
+/**
+ * One instruction: the unit the debugger steps over and a tracer sees. Subclasses hold only semantics
+ * and dynamic gas; stack bounds and static gas were checked by the enclosing {@link ZvmBlockNode} from the
+ * opcode table, so {@code execute} may assume its inputs exist and its outputs fit.
+ *
+ * <p>Each node reads the stack pointer from the frame and writes it back; in compiled code the block's
+ * entry profile makes it a constant, so this costs nothing and keeps tools able to read the stack.
+ */
+@GenerateWrapper
+public abstract class ZvmInstructionNode extends Node implements InstrumentableNode {
+    /** Byte offset of the instruction in its code. */
+    @CompilationFinal protected int pc;
+    /** Opcode byte and mnemonic as the format's table names them (for traces and tools). */
+    @CompilationFinal protected int opcode;
+    @CompilationFinal protected String mnemonic;
+    /** Static gas of this instruction, charged by the block. */
+    @CompilationFinal protected int baseGas;
+    /** Static gas the block charged for this and the following instructions: traces add it back. */
+    @CompilationFinal protected long prechargedGas;
+    @CompilationFinal protected int inputs;
+    @CompilationFinal protected int outputs;
+    @CompilationFinal private SourceSection sourceSection;
+
+    protected ZvmInstructionNode() {
+    }
+
+    protected ZvmInstructionNode(ZvmInstructionNode copy) {
+        this.pc = copy.pc;
+        this.opcode = copy.opcode;
+        this.mnemonic = copy.mnemonic;
+        this.baseGas = copy.baseGas;
+        this.prechargedGas = copy.prechargedGas;
+        this.inputs = copy.inputs;
+        this.outputs = copy.outputs;
+        this.sourceSection = copy.sourceSection;
+    }
+
+    /** Called once by the builder. */
+    public final ZvmInstructionNode init(int atPc, int opcodeByte, String name, int gas, int in, int out, SourceSection section) {
+        this.pc = atPc;
+        this.opcode = opcodeByte;
+        this.mnemonic = name;
+        this.baseGas = gas;
+        this.inputs = in;
+        this.outputs = out;
+        this.sourceSection = section;
+        return this;
+    }
+
+    final void setPrechargedGas(long gas) {
+        this.prechargedGas = gas;
+    }
+
+    public abstract void execute(VirtualFrame frame);
+
+    public final int pc() {
+        return pc;
+    }
+
+    public final int opcode() {
+        return opcode;
+    }
+
+    public final String mnemonic() {
+        return mnemonic;
+    }
+
+    public final int baseGas() {
+        return baseGas;
+    }
+
+    public final long prechargedGas() {
+        return prechargedGas;
+    }
+
+    public final int inputs() {
+        return inputs;
+    }
+
+    public final int outputs() {
+        return outputs;
+    }
+
+    @Override
+    public final SourceSection getSourceSection() {
+        return sourceSection;
+    }
+
+    @Override
+    public boolean isInstrumentable() {
+        return sourceSection != null;
+    }
+
+    @Override
+    public WrapperNode createWrapper(ProbeNode probe) {
+        return new ZvmInstructionNodeWrapper(this, this, probe);
+    }
+
+    @Override
+    public boolean hasTag(Class<? extends Tag> tag) {
+        return tag == StandardTags.StatementTag.class;
+    }
+}

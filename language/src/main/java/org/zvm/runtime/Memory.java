@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.runtime;
+
+import java.util.Arrays;
+
+import com.oracle.truffle.api.CompilerDirectives;
+
+/**
+ * A call frame's byte-addressed memory: a flat array grown in 32-byte words. Growth is paid for by the
+ * caller through {@link org.zvm.nodes.Gas#chargeMemory} before any access, so an access here is in range.
+ */
+public final class Memory {
+    private byte[] data = new byte[0];
+    private long size;
+
+    /** Size in bytes, always a multiple of 32. */
+    public long size() {
+        return size;
+    }
+
+    public long words() {
+        return size >>> 5;
+    }
+
+    /** Grows to {@code words} words (already paid for). */
+    public void growTo(long words) {
+        long newSize = words << 5;
+        if (newSize > size) {
+            if (newSize > data.length) {
+                CompilerDirectives.transferToInterpreter();
+                data = Arrays.copyOf(data, (int) Math.max(newSize, Math.min(Integer.MAX_VALUE - 8, (long) data.length * 2)));
+            }
+            size = newSize;
+        }
+    }
+
+    public byte get(long offset) {
+        return data[(int) offset];
+    }
+
+    public void set(long offset, byte b) {
+        data[(int) offset] = b;
+    }
+
+    public byte[] read(long offset, long len) {
+        if (len == 0) {
+            return new byte[0];
+        }
+        return Arrays.copyOfRange(data, (int) offset, (int) (offset + len));
+    }
+
+    /** Copies {@code len} bytes of {@code src} from {@code srcOff}, zero-filling past its end. */
+    public void writePadded(long offset, byte[] src, long srcOff, long len) {
+        int o = (int) offset;
+        int n = (int) len;
+        int available = srcOff >= src.length ? 0 : (int) Math.min(len, src.length - srcOff);
+        if (available > 0) {
+            System.arraycopy(src, (int) srcOff, data, o, available);
+        }
+        Arrays.fill(data, o + available, o + n, (byte) 0);
+    }
+
+    public void write(long offset, byte[] src) {
+        System.arraycopy(src, 0, data, (int) offset, src.length);
+    }
+
+    /** The raw backing array: valid up to {@link #size()}. For hashing without a copy. */
+    public byte[] array() {
+        return data;
+    }
+
+    public void readWord(long offset, long[] out) {
+        int o = (int) offset;
+        for (int limb = 0; limb < 4; limb++) {
+            long v = 0;
+            int base = o + (3 - limb) * 8;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (data[base + i] & 0xFFL);
+            }
+            out[limb] = v;
+        }
+    }
+
+    public long readLimb(long offset, int limb) {
+        int base = (int) offset + (3 - limb) * 8;
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (data[base + i] & 0xFFL);
+        }
+        return v;
+    }
+
+    public void writeLimb(long offset, int limb, long v) {
+        int base = (int) offset + (3 - limb) * 8;
+        for (int i = 0; i < 8; i++) {
+            data[base + i] = (byte) (v >>> (56 - 8 * i));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.runtime;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.zvm.ZvmContext;
+import org.zvm.error.HaltReason;
+import org.zvm.state.Log;
+import org.zvm.state.WorldState;
+import org.zvm.util.Json;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+/**
+ * Runs one call into a deployed contract as a transaction of its own and reports it as {@code zvm run}
+ * does: status, halt reason, execution gas (no intrinsic gas, as evmone reports it), output, logs and the
+ * non-zero storage of every account touched.
+ */
+public final class Transaction {
+    private Transaction() {
+    }
+
+    @TruffleBoundary
+    public static InteropRecord run(ZvmContext context, Address address, LoadedCode code, byte[] calldata, long gas, UInt256 value,
+                    Address caller, boolean commit) {
+        WorldState s = context.state();
+        s.beginTransaction();
+        s.warmAccount(caller);
+        s.warmAccount(address);
+        s.warmAccount(context.environment().coinbase());
+        Message m = new Message(context, s, context.environment(), address, caller, address, value, calldata, code.code(), false, 0, gas);
+        m.target = code.target();
+        m.checkpoint = s.checkpoint();
+        // The value is credited to the contract: like `evmc run`, a dev run does not model the sender's funds.
+        s.addBalance(address, value);
+        code.target().call(m);
+        if (m.reason.isSuccess()) {
+            s.commit(m.checkpoint);
+        } else {
+            s.revertTo(m.checkpoint);
+        }
+        InteropRecord result = report(s, m);
+        if (!commit || !m.reason.isSuccess()) {
+            s.revertTo(m.checkpoint);
+        }
+        context.backend().apply(s.finishTransaction());
+        return result;
+    }
+
+    private static InteropRecord report(WorldState s, Message m) {
+        HaltReason r = m.reason;
+        String status = r.isSuccess() ? "success" : r == HaltReason.REVERT ? "revert" : "halt";
+        long gasUsed = m.gas - m.gasLeft;
+        String output = hex(m.output);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", status);
+        json.put("reason", r.isSuccess() ? Json.NULL : r.id());
+        json.put("gasUsed", gasUsed);
+        json.put("output", output);
+        List<Object> logs = new ArrayList<>();
+        for (Log log : s.logs()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("address", log.address().toHex());
+            List<Object> topics = new ArrayList<>();
+            for (UInt256 t : log.topics()) {
+                topics.add(t.toHex32());
+            }
+            l.put("topics", topics);
+            l.put("data", hex(log.data()));
+            logs.add(l);
+        }
+        json.put("logs", logs);
+        Map<String, Object> storage = new LinkedHashMap<>();
+        for (Address a : s.touchedAccounts()) {
+            SortedMap<UInt256, UInt256> slots = s.nonZeroStorage(a);
+            if (!slots.isEmpty()) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                slots.forEach((k, v) -> out.put(k.toHexQuantity(), v.toHexQuantity()));
+                storage.put(a.toHex(), out);
+            }
+        }
+        json.put("storage", storage);
+
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("status", status);
+        members.put("reason", r.isSuccess() ? ZvmNull.INSTANCE : r.id());
+        members.put("gasUsed", gasUsed);
+        members.put("gasLeft", m.gasLeft);
+        members.put("output", output);
+        members.put("json", Json.write(json));
+        return new InteropRecord(members);
+    }
+
+    public static String hex(byte[] b) {
+        return "0x" + HexFormat.of().formatHex(b);
+    }
+}

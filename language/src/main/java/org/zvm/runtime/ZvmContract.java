@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.runtime;
+
+import java.util.HexFormat;
+
+import org.zvm.ZvmContext;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.CachedLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * A deployed contract as a polyglot object: {@code address} reads its address, and
+ * {@code call(calldataHex, gas, valueHex, callerHex, commit)} runs a transaction into it and returns the
+ * result record (see {@link Transaction}). ABI-typed members come with the polyglot issue.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class ZvmContract implements TruffleObject {
+    private final ZvmContext context;
+    private final Address address;
+    private final LoadedCode code;
+
+    public ZvmContract(ZvmContext context, Address address, LoadedCode code) {
+        this.context = context;
+        this.address = address;
+        this.code = code;
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return new InteropRecord.Names(new String[]{"address", "call"});
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        return member.equals("address");
+    }
+
+    @ExportMessage
+    boolean isMemberInvocable(String member) {
+        return member.equals("call");
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readMember(String member) throws UnknownIdentifierException {
+        if (member.equals("address")) {
+            return address.toHex();
+        }
+        throw UnknownIdentifierException.create(member);
+    }
+
+    @ExportMessage
+    Object invokeMember(String member, Object[] args, @CachedLibrary(limit = "3") InteropLibrary interop)
+                    throws UnknownIdentifierException, ArityException, UnsupportedTypeException {
+        if (!member.equals("call")) {
+            throw UnknownIdentifierException.create(member);
+        }
+        if (args.length != 5) {
+            throw ArityException.create(5, 5, args.length);
+        }
+        try {
+            byte[] calldata = parseHex(interop.asString(args[0]));
+            long gas = interop.asLong(args[1]);
+            UInt256 value = UInt256.fromHex(interop.asString(args[2]));
+            Address caller = Address.fromHex(interop.asString(args[3]));
+            boolean commit = interop.asBoolean(args[4]);
+            if (gas < 0) {
+                throw UnsupportedTypeException.create(args, "gas must not be negative");
+            }
+            return Transaction.run(context, address, code, calldata, gas, value, caller, commit);
+        } catch (UnsupportedMessageException | IllegalArgumentException e) {
+            throw UnsupportedTypeException.create(args, "call(calldataHex, gas, valueHex, callerHex, commit): " + e.getMessage());
+        }
+    }
+
+    @TruffleBoundary
+    private static byte[] parseHex(String hex) {
+        String h = hex.startsWith("0x") ? hex.substring(2) : hex;
+        return HexFormat.of().parseHex(h);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return "contract " + address.toHex();
+    }
+}
