@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
@@ -173,7 +175,7 @@ class AssemblerTest {
         Opcode[] ops = Opcode.values();
         for (int round = 0; round < 500; round++) {
             int n = 1 + random.nextInt(80);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (int i = 0; i < n; i++) {
                 Opcode op = ops[random.nextInt(ops.length)];
                 out.write(op.code);
@@ -181,7 +183,7 @@ class AssemblerTest {
                 random.nextBytes(imm);
                 if (random.nextBoolean() && imm.length > 0) {
                     // Small values so that some PUSH+JUMP pairs hit real instruction starts and get labels.
-                    java.util.Arrays.fill(imm, 0, imm.length - 1, (byte) 0);
+                    Arrays.fill(imm, 0, imm.length - 1, (byte) 0);
                     imm[imm.length - 1] = (byte) random.nextInt(40);
                 }
                 out.writeBytes(imm);
