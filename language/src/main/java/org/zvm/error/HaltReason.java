@@ -22,12 +22,9 @@ public enum HaltReason {
     INVALID_JUMP(Kind.EXCEPTIONAL_HALT, "invalid jump destination"),
     STATIC_STATE_CHANGE(Kind.EXCEPTIONAL_HALT, "state change in a static call"),
     RETURNDATA_OUT_OF_BOUNDS(Kind.EXCEPTIONAL_HALT, "return data out of bounds"),
-    CALL_DEPTH_EXCEEDED(Kind.EXCEPTIONAL_HALT, "call depth exceeded"),
     CREATE_COLLISION(Kind.EXCEPTIONAL_HALT, "contract address collision"),
     CODE_SIZE_EXCEEDED(Kind.EXCEPTIONAL_HALT, "code size exceeded"),
     INITCODE_SIZE_EXCEEDED(Kind.EXCEPTIONAL_HALT, "init code size exceeded"),
-    INVALID_CODE_PREFIX(Kind.EXCEPTIONAL_HALT, "deployed code starts with 0xEF"),
-    INSUFFICIENT_BALANCE(Kind.EXCEPTIONAL_HALT, "insufficient balance"),
     UNSUPPORTED_OPCODE(Kind.EXCEPTIONAL_HALT, "opcode not yet supported"),
 
     // The code could not be loaded.

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zvm.util.Json;
+
+/**
+ * Native programs end to end: status, halt reason, exact gas, output and storage, evmone style (build
+ * code, run, assert). Gas figures are worked out by hand from zvm-native.md in each comment.
+ */
+class NativeExecutionTest {
+    static ZvmRunner zvm;
+    static final String SELF = "0x000000000000000000000000000000000000c0de";
+
+    @BeforeAll
+    static void start() {
+        zvm = new ZvmRunner();
+    }
+
+    @AfterAll
+    static void stop() {
+        zvm.close();
+    }
+
+    static Map<String, Object> run(String zasm) {
+        return zvm.run(zasm, "", 1_000_000);
+    }
+
+    static long gasUsed(Map<String, Object> r) {
+        return ((BigInteger) r.get("gasUsed")).longValue();
+    }
+
+    static String output(Map<String, Object> r) {
+        return (String) r.get("output");
+    }
+
+    static String word(long v) {
+        return String.format("0x%064x", v);
+    }
+
+    @Test
+    void storageCounterCostsExactlyAsSpecified() {
+        Value counter = zvm.deploy("PUSH1 0\nSLOAD\nPUSH1 1\nADD\nPUSH1 0\nSSTORE\nHALT\n");
+        Map<String, Object> first = ZvmRunner.call(counter, "", 100_000);
+        assertEquals("success", first.get("status"));
+        assertEquals(Json.NULL, first.get("reason"));
+        // 3 + 2,100 (cold SLOAD) + 3 + 3 + 3 + 20,000 (0 -> 1 on a warm slot)
+        assertEquals(22_112, gasUsed(first));
+        assertEquals(Map.of(SELF, Map.of("0x0", "0x1")), first.get("storage"));
+        Map<String, Object> second = ZvmRunner.call(counter, "", 100_000);
+        // A new transaction: cold again; 1 -> 2 with original == current is a reset (2,900).
+        assertEquals(3 + 2_100 + 3 + 3 + 3 + 2_900, gasUsed(second));
+        assertEquals(Map.of(SELF, Map.of("0x0", "0x2")), second.get("storage"));
+    }
+
+    @Test
+    void loopSumsAndReturns() {
+        String loop = """
+                        PUSH1 0
+                        PUSH1 0
+                        PUSH1 test
+                        JUMP
+                        loop: SWAP1
+                        DUP2
+                        ADD
+                        SWAP1
+                        PUSH1 1
+                        ADD
+                        test: PUSH1 0
+                        CALLDATALOAD
+                        DUP2
+                        LT
+                        PUSH1 loop
+                        JUMPI
+                        POP
+                        PUSH1 0
+                        MSTORE
+                        PUSH1 32
+                        PUSH1 0
+                        RETURN
+                        """;
+        Map<String, Object> r = zvm.run(loop, word(100), 1_000_000);
+        assertEquals("success", r.get("status"));
+        assertEquals(word(4950), output(r));
+    }
+
+    @Test
+    void transientStorageRoundTrips() {
+        Map<String, Object> r = run("PUSH1 0x63\nPUSH1 5\nTSTORE\nPUSH1 5\nTLOAD\nPUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n");
+        assertEquals(word(0x63), output(r));
+        assertEquals(Map.of(), r.get("storage"));
+    }
+
+    @Test
+    void arithmeticWrapsAndSpecializes() {
+        // 2^255 * 2 wraps to 0 (wide path); 7 * 6 takes the 64-bit path; SUB 0 - 1 is all ones.
+        String program = """
+                        PUSH1 2
+                        PUSH32 0x8000000000000000000000000000000000000000000000000000000000000000
+                        MUL
+                        PUSH1 6
+                        PUSH1 7
+                        MUL
+                        ADD
+                        PUSH1 1
+                        PUSH1 0
+                        SUB
+                        ADD
+                        PUSH1 0
+                        MSTORE
+                        PUSH1 32
+                        PUSH1 0
+                        RETURN
+                        """;
+        assertEquals(word(41), output(run(program)));
+    }
+
+    @Test
+    void gasOpcodeSeesTheExactGasLeft() {
+        // GAS costs 2 and is the first instruction: 1,000 - 2 = 998.
+        Map<String, Object> r = zvm.run("GAS\nPUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n", "", 1_000);
+        assertEquals(word(998), output(r));
+    }
+
+    @Test
+    void revertKeepsGasAndUndoesStorage() {
+        Map<String, Object> r = run("PUSH1 7\nPUSH1 1\nSSTORE\nPUSH1 0xAB\nPUSH1 0\nMSTORE8\nPUSH1 1\nPUSH1 0\nREVERT\n");
+        assertEquals("revert", r.get("status"));
+        assertEquals("revert", r.get("reason"));
+        assertEquals("0xab", output(r));
+        assertEquals(Map.of(), r.get("storage"));
+        assertTrue(gasUsed(r) < 1_000_000);
+    }
+
+    @Test
+    void logsCarryTopicsAndData() {
+        Map<String, Object> r = run("PUSH1 0x2A\nPUSH1 0\nMSTORE8\nPUSH1 0x99\nPUSH1 1\nPUSH1 0\nLOG1\nHALT\n");
+        assertEquals(List.of(Map.of("address", SELF, "topics", List.of(word(0x99)), "data", "0x2a")), r.get("logs"));
+        // 3 + 3 + 3 (MSTORE8 memory word) + 3 + 3 + 3 + 750 + 8 (one byte)
+        assertEquals(3 + 3 + 3 + 3 + 3 + 3 + 3 + 750 + 8, gasUsed(r));
+    }
+
+    @Test
+    void tableHashMatchesTheVectors() {
+        Map<String, Object> r = run("PUSH1 0\nPUSH1 1\nTABLEHASH\nPUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n");
+        assertEquals("0xa6eef7e35abe7026729641147f7915573c7e97b47efa546f5f6e3230263bcb49", output(r));
+        r = run("PUSH1 1\nPUSH1 2\nTABLEHASH\nPUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n");
+        assertEquals("0xe90b7bceb6e7df5418fb78d8ee546e97c83a08bbccc01a0644d599ccd2a7c2e0", output(r));
+    }
+
+    static void assertHalt(String reason, Map<String, Object> r, long gasLimit) {
+        assertEquals("halt", r.get("status"));
+        assertEquals(reason, r.get("reason"));
+        assertEquals(gasLimit, gasUsed(r), "an exceptional halt consumes all gas");
+        assertEquals(Map.of(), r.get("storage"));
+    }
+
+    @Test
+    void haltReasons() {
+        assertHalt("stack_underflow", run("PUSH1 1\nPUSH1 0\nSSTORE\nPOP\n"), 1_000_000);
+        assertHalt("stack_overflow", run("l: PUSH1 0\nPUSH1 l\nJUMP\n"), 1_000_000);
+        assertHalt("invalid_jump", run("PUSH1 0xff\nJUMP\n"), 1_000_000);
+        // Offset 1 is inside the PUSH1 immediate.
+        assertHalt("invalid_jump", run("PUSH1 1\nPUSH1 1\nADD\nJUMP\n"), 1_000_000);
+        assertHalt("out_of_gas", zvm.run("PUSH1 1\nPUSH1 2\nADD\nHALT\n", "", 8), 8);
+        assertHalt("out_of_gas", run("PUSH32 0x0100000000\nMLOAD\n"), 1_000_000);
+        assertHalt("returndata_out_of_bounds", run("PUSH1 1\nPUSH1 0\nPUSH1 0\nRETURNDATACOPY\n"), 1_000_000);
+        assertHalt("opcode_not_yet_supported", run("PUSH1 0\nPUSH1 0\nPUSH1 0\nPUSH1 0\nHTS_TRANSFER\n"), 1_000_000);
+        assertHalt("init_code_size_exceeded", run("PUSH2 0xC001\nPUSH1 0\nPUSH1 0\nCREATE\n"), 1_000_000);
+    }
+
+    @Test
+    void outOfGasInsideABlockHaltsAtTheExactInstruction() {
+        // 3 + 3 + 3 = 9 static gas, only 7 given: the third PUSH runs out, not the block as a whole.
+        Map<String, Object> r = zvm.run("PUSH1 1\nPUSH1 2\nPUSH1 3\nHALT\n", "", 7);
+        assertHalt("out_of_gas", r, 7);
+    }
+
+    /** Init code that returns {@code runtimeHex} (at most 8 bytes) as the new contract's code. */
+    static String initCode(String runtimeHex) {
+        int len = (runtimeHex.length() - 2) / 2;
+        return String.format("PUSH8 %s\nPUSH1 0\nMSTORE\nPUSH1 %d\nPUSH1 %d\nRETURN\n", runtimeHex, len, 32 - len);
+    }
+
+    @Test
+    void createThenCallAndStaticCall() {
+        // Runtime code of the child: SSTORE(key 1, value 5), HALT = 11 05 11 01 91 00.
+        String child = "0x110511019100";
+        String init = initCode(child);
+        // The factory writes the init code to memory, creates, then CALLs the child (which stores) and
+        // STATICCALLs it (which must fail): storage slot 0 = address, 1 = call ok, 2 = staticcall ok.
+        int initLen = init.length();
+        String factory = """
+                        PUSH32 0x%s
+                        PUSH1 0
+                        MSTORE
+                        PUSH1 %d
+                        PUSH1 0
+                        PUSH1 0
+                        CREATE
+                        DUP1
+                        PUSH1 0
+                        SSTORE
+                        PUSH1 0
+                        PUSH1 0
+                        PUSH1 0
+                        PUSH1 0
+                        PUSH1 0
+                        DUP6
+                        PUSH4 100000
+                        CALL
+                        PUSH1 1
+                        SSTORE
+                        PUSH1 0
+                        PUSH1 0
+                        PUSH1 0
+                        PUSH1 0
+                        DUP5
+                        PUSH4 100000
+                        STATICCALL
+                        PUSH1 2
+                        SSTORE
+                        HALT
+                        """;
+        byte[] initBytes = org.zvm.tools.Assembler.assemble(init).code();
+        String initHex = java.util.HexFormat.of().formatHex(initBytes);
+        assertTrue(initBytes.length <= 32, "init code fits one word: " + initLen);
+        String program = String.format(factory, (initHex + "0".repeat(64)).substring(0, 64), initBytes.length);
+        Map<String, Object> r = run(program);
+        assertEquals("success", r.get("status"), r.toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> storage = (Map<String, Object>) r.get("storage");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> own = (Map<String, Object>) storage.get(SELF);
+        String created = (String) own.get("0x0");
+        assertEquals("0x1", own.get("0x1"), "CALL succeeds");
+        assertEquals(null, own.get("0x2"), "STATICCALL into a store fails (0 is not stored)");
+        String createdAddress = "0x" + "0".repeat(42 - created.length()) + created.substring(2);
+        assertEquals(Map.of("0x1", "0x5"), storage.get(createdAddress), "the child's own storage");
+    }
+
+    @Test
+    void badCodeIsALoadErrorWithTheOffset() {
+        PolyglotException e = org.junit.jupiter.api.Assertions.assertThrows(PolyglotException.class,
+                        () -> zvm.context.eval(org.graalvm.polyglot.Source.newBuilder(ZvmLanguage.ID,
+                                        org.graalvm.polyglot.io.ByteSequence.create(new byte[]{0x11, 0x00, 0x0c}), "bad.zvm").mimeType(ZvmLanguage.NATIVE_MIME).buildLiteral()));
+        assertTrue(e.isSyntaxError());
+        assertEquals("bad.zvm: invalid opcode 0x0c at offset 2", e.getMessage());
+    }
+}
