@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.launcher;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One parsed and fully validated command line. Everything a user can get wrong is checked here, before any
+ * engine starts, so a typo costs milliseconds and always ends in one {@code zvm: ...} line with exit 2.
+ * Values are normalised to what the language's {@code call} member takes: hex strings with {@code 0x}.
+ *
+ * @param command null when the line holds only GraalVM options (such as {@code --version:graalvm})
+ * @param passthrough arguments that are not ours, in order: they go to the GraalVM option parser
+ */
+record Arguments(Command command, Path file, Format format, String calldata, long gas, String value, String caller,
+                Path stateDir, boolean trace, boolean json, double seconds, double warmup, Path output,
+                List<String> passthrough) {
+
+    /** Enough for any realistic single call, small enough that a runaway loop ends within seconds. */
+    static final long DEFAULT_GAS = 10_000_000L;
+    /** A fixed, recognisable caller so runs are reproducible; 0xc0 reads as "caller". */
+    static final String DEFAULT_CALLER = "0x00000000000000000000000000000000000000c0";
+    static final int DEFAULT_SECONDS = 10;
+    /** Long enough for the first Graal compilations of a typical contract on two busy cores. */
+    static final int DEFAULT_WARMUP = 5;
+
+    private static final BigInteger MAX_U256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+
+    /** True when the user asked for any help page; those are printed by the base launcher. */
+    static boolean wantsHelp(List<String> args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.startsWith("--help:")) {
+                return true;
+            }
+        }
+        return !args.isEmpty() && args.getFirst().equals("help");
+    }
+
+    /** The arguments the base launcher needs to print the requested help pages. */
+    static List<String> helpArguments(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("help")) {
+                out.add("--help");
+            } else if (a.equals("--help") || a.startsWith("--help:") || a.startsWith("--experimental-options")) {
+                out.add(a);
+            }
+        }
+        if (out.stream().noneMatch(a -> a.startsWith("--help"))) {
+            out.add("--help");
+        }
+        return out;
+    }
+
+    static Arguments parse(List<String> args) throws UsageException {
+        Map<Option, String> given = new EnumMap<>(Option.class);
+        List<String> positional = new ArrayList<>();
+        List<String> passthrough = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            Option option = Option.match(arg);
+            if (option != null) {
+                int eq = arg.indexOf('=');
+                if (!option.takesValue()) {
+                    if (eq >= 0) {
+                        throw new UsageException(arg.substring(0, eq) + ": takes no value");
+                    }
+                    given.put(option, "true");
+                } else if (eq >= 0) {
+                    given.put(option, arg.substring(eq + 1));
+                } else if (i + 1 < args.size()) {
+                    given.put(option, args.get(++i));
+                } else {
+                    throw new UsageException(arg + ": missing " + option.value);
+                }
+            } else if (arg.length() > 1 && arg.startsWith("-")) {
+                passthrough.add(arg);
+            } else {
+                positional.add(arg);
+            }
+        }
+
+        if (positional.isEmpty()) {
+            if (!given.isEmpty()) {
+                throw missingCommand();
+            }
+            // Only GraalVM options, e.g. --version:graalvm: the launcher calls missingCommand() if none acts.
+            return new Arguments(null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, null, false, false,
+                            DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.copyOf(passthrough));
+        }
+        Command command = Command.byWord(positional.getFirst());
+        if (command == null) {
+            throw new UsageException("unknown command '" + positional.getFirst() + "' (" + Command.words() + "; see zvm --help)");
+        }
+        int expected = command.operand == null ? 0 : 1;
+        if (positional.size() - 1 < expected) {
+            throw new UsageException(command.word + ": missing " + command.operand);
+        }
+        if (positional.size() - 1 > expected) {
+            throw new UsageException(command.word + ": unexpected argument '" + positional.get(expected + 1) + "'");
+        }
+        for (Option o : given.keySet()) {
+            if (!o.commands.contains(command)) {
+                throw new UsageException(o.display() + ": not an option of '" + command.word + "'");
+            }
+        }
+
+        String calldata = given.containsKey(Option.CALLDATA) ? calldata(given.get(Option.CALLDATA)) : "0x";
+        long gas = given.containsKey(Option.GAS) ? gas(given.get(Option.GAS)) : DEFAULT_GAS;
+        String value = given.containsKey(Option.VALUE) ? value(given.get(Option.VALUE)) : "0x0";
+        String caller = given.containsKey(Option.CALLER) ? caller(given.get(Option.CALLER)) : DEFAULT_CALLER;
+        Path stateDir = given.containsKey(Option.STATE) ? stateDir(given.get(Option.STATE)) : null;
+        Format forced = given.containsKey(Option.FORMAT) ? format(given.get(Option.FORMAT)) : null;
+        double seconds = given.containsKey(Option.SECONDS) ? seconds(Option.SECONDS, given.get(Option.SECONDS), false) : DEFAULT_SECONDS;
+        double warmup = given.containsKey(Option.WARMUP) ? seconds(Option.WARMUP, given.get(Option.WARMUP), true) : DEFAULT_WARMUP;
+        boolean trace = given.containsKey(Option.TRACE);
+        boolean json = given.containsKey(Option.JSON);
+
+        Path file = null;
+        Format format = null;
+        Path output = null;
+        if (command.operand != null) {
+            String name = positional.get(1);
+            file = existingFile(name);
+            if (command == Command.ASM) {
+                output = given.containsKey(Option.OUTPUT) ? output(given.get(Option.OUTPUT)) : defaultOutput(file);
+            } else {
+                format = forced != null ? forced : Format.byExtension(file);
+                if (format == null) {
+                    throw new UsageException(name + ": unknown file type; use --format " + Format.choices());
+                }
+                if (command == Command.DISASM && !format.binary) {
+                    throw new UsageException(name + ": disasm reads .zvmc or .zvm code, not " + format.id + " text");
+                }
+            }
+        }
+        return new Arguments(command, file, format, calldata, gas, value, caller, stateDir, trace, json, seconds, warmup,
+                        output, List.copyOf(passthrough));
+    }
+
+    static UsageException missingCommand() {
+        return new UsageException("missing command (" + Command.words() + "; see zvm --help)");
+    }
+
+    /** Hex bytes, {@code 0x} optional, normalised to lower case with {@code 0x}. */
+    static String calldata(String s) throws UsageException {
+        String digits = stripHexPrefix(s);
+        if (!isHex(digits)) {
+            throw new UsageException("--calldata: not hex: '" + s + "'");
+        }
+        if (digits.length() % 2 != 0) {
+            throw new UsageException("--calldata: odd number of hex digits");
+        }
+        return "0x" + digits.toLowerCase(Locale.ROOT);
+    }
+
+    static long gas(String s) throws UsageException {
+        BigInteger n = number("--gas", s);
+        if (n.bitLength() > 63) {
+            throw new UsageException("--gas: too large (at most " + Long.MAX_VALUE + ")");
+        }
+        return n.longValueExact();
+    }
+
+    /** A 256-bit unsigned value, decimal or {@code 0x}-hex, as the {@code 0x}-hex string the call takes. */
+    static String value(String s) throws UsageException {
+        BigInteger n = number("--value", s);
+        if (n.compareTo(MAX_U256) > 0) {
+            throw new UsageException("--value: larger than 2^256-1");
+        }
+        return "0x" + n.toString(16);
+    }
+
+    static String caller(String s) throws UsageException {
+        String digits = stripHexPrefix(s);
+        if (digits.length() != 40 || !isHex(digits)) {
+            throw new UsageException("--caller: not a 20-byte hex address: '" + s + "'");
+        }
+        return "0x" + digits.toLowerCase(Locale.ROOT);
+    }
+
+    static Format format(String s) throws UsageException {
+        Format f = Format.byId(s);
+        if (f == null) {
+            throw new UsageException("--format: unknown format '" + s + "' (" + Format.choices() + ")");
+        }
+        return f;
+    }
+
+    /** A missing directory is fine (the language creates it); an existing file is not. */
+    static Path stateDir(String s) throws UsageException {
+        if (s.isEmpty()) {
+            throw new UsageException("--state: empty path");
+        }
+        Path p = path("--state", s);
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw new UsageException("--state: not a directory: " + s);
+        }
+        return p;
+    }
+
+    static double seconds(Option option, String s, boolean zeroAllowed) throws UsageException {
+        double d;
+        try {
+            d = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        boolean digitsOnly = s.matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
+        if (!digitsOnly || !Double.isFinite(d) || d < 0 || (d == 0 && !zeroAllowed)) {
+            String what = zeroAllowed ? "a number of seconds" : "a positive number of seconds";
+            throw new UsageException(option.display() + ": not " + what + ": '" + s + "'");
+        }
+        return d;
+    }
+
+    static Path output(String s) throws UsageException {
+        Path p = path("-o", s);
+        Format f = Format.byExtension(p);
+        if (f == null || !f.binary) {
+            throw new UsageException("-o: " + s + ": name must end in .zvmc (container) or .zvm (raw code)");
+        }
+        return p;
+    }
+
+    /** IN.zasm becomes IN.zvmc next to it; any other name gets .zvmc appended. */
+    static Path defaultOutput(Path in) {
+        String name = in.getFileName().toString();
+        String base = name.toLowerCase(Locale.ROOT).endsWith(Format.ZASM.extension)
+                        ? name.substring(0, name.length() - Format.ZASM.extension.length())
+                        : name;
+        return in.resolveSibling(base + Format.ZVMC.extension);
+    }
+
+    private static Path existingFile(String name) throws UsageException {
+        Path p = path(name, name);
+        if (!Files.exists(p)) {
+            throw new UsageException(name + ": no such file");
+        }
+        if (Files.isDirectory(p)) {
+            throw new UsageException(name + ": is a directory");
+        }
+        if (!Files.isReadable(p)) {
+            throw new UsageException(name + ": not readable");
+        }
+        return p;
+    }
+
+    private static Path path(String what, String s) throws UsageException {
+        try {
+            return Path.of(s);
+        } catch (InvalidPathException e) {
+            throw new UsageException(what + ": invalid path: " + e.getReason());
+        }
+    }
+
+    /** Decimal digits, or {@code 0x} and hex digits; never a sign. */
+    private static BigInteger number(String option, String s) throws UsageException {
+        if (s.startsWith("-")) {
+            throw new UsageException(option + ": must not be negative: '" + s + "'");
+        }
+        boolean hex = s.startsWith("0x") || s.startsWith("0X");
+        String digits = hex ? s.substring(2) : s;
+        boolean ok = !digits.isEmpty() && (hex ? isHex(digits) : digits.chars().allMatch(c -> c >= '0' && c <= '9'));
+        if (!ok) {
+            throw new UsageException(option + ": not a decimal or 0x-hex number: '" + s + "'");
+        }
+        return new BigInteger(digits, hex ? 16 : 10);
+    }
+
+    private static String stripHexPrefix(String s) {
+        return s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.launcher;
+
+import static org.zvm.launcher.Command.ASM;
+import static org.zvm.launcher.Command.BENCH;
+import static org.zvm.launcher.Command.DISASM;
+import static org.zvm.launcher.Command.GAS_SCHEDULE;
+import static org.zvm.launcher.Command.RUN;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The launcher's own options, one row each: the parser and {@code --help} both read this table. Anything
+ * starting with {@code -} that is not here goes to the GraalVM option parser ({@code --engine.*},
+ * {@code --inspect}, ...), which is why these names must never collide with a polyglot option.
+ */
+enum Option {
+    // @formatter:off
+    //        names                       value   applies to                 help
+    CALLDATA (List.of("--calldata"),      "HEX",  EnumSet.of(RUN, BENCH),    "call data, 0x prefix optional (default: empty)"),
+    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH),    "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + ")"),
+    VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH),    "value sent with the call, decimal or 0x-hex (default: 0)"),
+    CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH),    "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
+    STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH),    "load and save the world state in DIR (default: fresh, in memory)"),
+    FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM), "input format " + Format.choices() + " (default: from the extension)"),
+    TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
+    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE), "print one JSON object instead of text"),
+    SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + ")"),
+    WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + ")"),
+    OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)");
+    // @formatter:on
+
+    final List<String> names;
+    /** Placeholder for the value in help, or null for a flag. */
+    final String value;
+    final Set<Command> commands;
+    final String help;
+
+    Option(List<String> names, String value, Set<Command> commands, String help) {
+        this.names = names;
+        this.value = value;
+        this.commands = commands;
+        this.help = help;
+    }
+
+    boolean takesValue() {
+        return value != null;
+    }
+
+    /** The name used in messages. */
+    String display() {
+        return names.getFirst();
+    }
+
+    /** The option an argument names, either alone or as {@code name=value}; null when it is not ours. */
+    static Option match(String arg) {
+        int eq = arg.indexOf('=');
+        String name = eq < 0 ? arg : arg.substring(0, eq);
+        for (Option o : values()) {
+            if (o.names.contains(name)) {
+                return o;
+            }
+        }
+        return null;
+    }
+}

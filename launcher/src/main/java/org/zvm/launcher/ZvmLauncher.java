@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.graalvm.launcher.AbstractLanguageLauncher;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+import org.zvm.error.ZvmParseException;
+
+/**
+ * The {@code zvm} command. Built on {@link AbstractLanguageLauncher} so that every GraalVM option
+ * ({@code --engine.*}, {@code --inspect}, {@code --cpusampler}, {@code --log.file}, {@code --help:tools}, ...)
+ * works anywhere on the command line without the launcher knowing about it: {@link Arguments} keeps what it
+ * does not recognise and hands it to the polyglot option parser.
+ *
+ * <p>
+ * Contracts run only through the polyglot API (the protocol is the contract object's {@code call} member and
+ * its result object, see {@link CallResult}); the assembler, disassembler and gas schedule are plain Java,
+ * reached through {@link Tools}.
+ *
+ * <p>
+ * Exit status: 0 success, 1 revert or exceptional halt, 2 bad input or usage (one {@code zvm: ...} line, never
+ * a stack trace), 70 a bug in zvm (stack trace printed).
+ */
+public final class ZvmLauncher extends AbstractLanguageLauncher {
+    static final String LANGUAGE_ID = "zvm";
+    static final String VERSION = "0.1.0";
+    static final String STATE_DIR_OPTION = "zvm.StateDir";
+    static final String TRACE_OPTION = "zvm-trace";
+
+    static final int EXIT_SUCCESS = 0;
+    static final int EXIT_USAGE = 2;
+    /** EX_SOFTWARE from sysexits.h: the fault is in zvm, not in the input. */
+    static final int EXIT_INTERNAL = 70;
+
+    private Arguments arguments;
+
+    public static void main(String[] args) {
+        new ZvmLauncher().launch(args);
+    }
+
+    @Override
+    protected String getLanguageId() {
+        return LANGUAGE_ID;
+    }
+
+    /** zvm is a JVM program started by a script: no native image, no GraalVM distribution to switch to. */
+    @Override
+    protected VMType getDefaultVMType() {
+        return VMType.JVM;
+    }
+
+    /** Keeps {@code --jvm} and {@code --polyglot}, which mean nothing here, out of {@code --help}. */
+    @Override
+    protected boolean isStandalone() {
+        return true;
+    }
+
+    /**
+     * Parses and validates our own arguments, then runs the polyglot option parser on the rest right here so
+     * that its complaints, too, come out as one {@code zvm: ...} line with exit 2 instead of the base
+     * launcher's "ERROR:" and exit 1. What it accepts (options, log file, help flags) is kept by the base
+     * class, so nothing is left for it to parse afterwards.
+     */
+    @Override
+    protected List<String> preprocessArguments(List<String> args, Map<String, String> polyglotOptions) {
+        if (Arguments.wantsHelp(args)) {
+            return Arguments.helpArguments(args);
+        }
+        if (args.contains("--version")) {
+            printVersion();
+            throw exit(EXIT_SUCCESS);
+        }
+        try {
+            arguments = Arguments.parse(args);
+        } catch (UsageException e) {
+            throw usage(e.getMessage());
+        }
+        try {
+            parseUnrecognizedOptions(getLanguageId(), polyglotOptions, arguments.passthrough());
+        } catch (AbortException e) {
+            if (e.getMessage() == null) {
+                throw e;
+            }
+            throw usage(e.getMessage().strip().lines().findFirst().orElse("invalid option"));
+        }
+        return List.of();
+    }
+
+    /** Runs after the GraalVM launcher actions (such as {@code --version:graalvm}) had their chance. */
+    @Override
+    protected void validateArguments(Map<String, String> polyglotOptions) {
+        if (arguments == null || arguments.command() == null) {
+            throw usage(Arguments.missingCommand().getMessage());
+        }
+    }
+
+    @Override
+    protected AbortException abortUnrecognizedArgument(String argument) {
+        return usage(argument + ": unknown option (see zvm --help)");
+    }
+
+    @Override
+    protected void launch(Context.Builder builder) {
+        int status;
+        try {
+            status = switch (arguments.command()) {
+                case RUN -> run(builder);
+                case BENCH -> bench(builder);
+                case ASM -> asm();
+                case DISASM -> disasm();
+                case GAS_SCHEDULE -> gasSchedule();
+            };
+        } catch (UsageException e) {
+            status = fail(e.getMessage(), EXIT_USAGE);
+        } catch (ZvmParseException e) {
+            String message = e.line() >= 0 ? e.getMessage() : arguments.file() + ": " + e.getMessage();
+            status = fail(message, EXIT_USAGE);
+        } catch (PolyglotException e) {
+            status = polyglotFailure(e);
+        } catch (IncompleteInstallation e) {
+            status = fail(e.getMessage(), EXIT_INTERNAL);
+        } catch (AbortException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            status = internalError(e);
+        }
+        getOutput().flush();
+        getError().flush();
+        throw exit(status);
+    }
+
+    private int run(Context.Builder builder) throws UsageException {
+        Source source = source(arguments.file(), arguments.format());
+        try (Context context = open(builder)) {
+            Value contract = deploy(context, source);
+            CallResult result = CallResult.from(contract.invokeMember("call", callArguments(true)));
+            getOutput().println(arguments.json() ? result.json() : Report.summary(result));
+            return result.exitCode();
+        }
+    }
+
+    /** Every execution sees the same state because each call is rolled back ({@code commit=false}). */
+    private int bench(Context.Builder builder) throws UsageException {
+        Source source = source(arguments.file(), arguments.format());
+        try (Context context = open(builder)) {
+            Value contract = deploy(context, source);
+            Object[] callArguments = callArguments(false);
+            CallResult first = CallResult.from(contract.invokeMember("call", callArguments));
+            if (first.exitCode() != EXIT_SUCCESS) {
+                note("the call ends with " + first.status() + (first.reason() == null ? "" : " (" + first.reason() + ")") + "; measuring it anyway");
+            }
+            Bench bench = new Bench(() -> contract.invokeMember("call", callArguments).getMember("gasUsed").asLong(), System::nanoTime);
+            Bench.Measurement m = bench.run(arguments.warmup(), arguments.seconds());
+            if (!m.stable()) {
+                note("time per execution did not settle during warm-up; the numbers may include compilation");
+            }
+            if (m.gasVaried()) {
+                note("gasUsed differed between executions; reporting the last");
+            }
+            getOutput().println(arguments.json() ? Report.benchJson(m) : Report.benchText(m));
+            return first.exitCode();
+        }
+    }
+
+    private int asm() throws UsageException {
+        Path in = arguments.file();
+        String text = utf8(in, read(in));
+        byte[] code = Tools.assemble(text, in.getFileName().toString());
+        Path out = arguments.output();
+        byte[] bytes = Format.byExtension(out) == Format.ZVMC ? Tools.wrapContainer(code) : code;
+        try {
+            Files.write(out, bytes);
+        } catch (IOException e) {
+            throw new UsageException(out + ": cannot write: " + reason(e));
+        }
+        return EXIT_SUCCESS;
+    }
+
+    private int disasm() throws UsageException {
+        printText(Tools.disassemble(read(arguments.file())));
+        return EXIT_SUCCESS;
+    }
+
+    private int gasSchedule() {
+        printText(Tools.gasSchedule(arguments.json()));
+        return EXIT_SUCCESS;
+    }
+
+    private Context open(Context.Builder builder) {
+        if (arguments.stateDir() != null) {
+            builder.option(STATE_DIR_OPTION, arguments.stateDir().toAbsolutePath().toString());
+        }
+        if (arguments.trace()) {
+            builder.option(TRACE_OPTION, "true");
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IncompleteInstallation(e);
+        }
+    }
+
+    /**
+     * The polyglot API's IllegalArgumentException after the user's options were validated: the language or
+     * the trace instrument is missing, or does not declare the options the launcher sets.
+     */
+    private static final class IncompleteInstallation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IncompleteInstallation(IllegalArgumentException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The arguments of the contract's {@code call} member, in protocol order. */
+    private Object[] callArguments(boolean commit) {
+        return new Object[]{arguments.calldata(), arguments.gas(), arguments.value(), arguments.caller(), commit};
+    }
+
+    /** A guest error while loading is bad code: its message names the offset, so it is all the user needs. */
+    private static Value deploy(Context context, Source source) throws UsageException {
+        try {
+            return context.eval(source);
+        } catch (IllegalArgumentException e) {
+            throw new IncompleteInstallation(e);
+        } catch (PolyglotException e) {
+            if (e.isInternalError() || e.isHostException() || e.isExit() || e.isCancelled() || e.isInterrupted()) {
+                throw e;
+            }
+            throw new UsageException(e.getMessage() == null ? "invalid code" : e.getMessage());
+        }
+    }
+
+    private int polyglotFailure(PolyglotException e) {
+        if (e.isInternalError() || e.isHostException()) {
+            return internalError(e);
+        }
+        if (e.isExit()) {
+            return e.getExitStatus();
+        }
+        return fail(e.getMessage() == null ? "guest error" : e.getMessage(), 1);
+    }
+
+    private int internalError(Throwable e) {
+        getError().println("zvm: internal error (this is a bug in zvm): " + e);
+        e.printStackTrace(getError());
+        return EXIT_INTERNAL;
+    }
+
+    /**
+     * Reads the file and builds the source with an explicit MIME type: bytes for binary formats, strictly
+     * decoded UTF-8 for text. The file's path stays on the source for debuggers.
+     */
+    static Source source(Path file, Format format) throws UsageException {
+        byte[] bytes = read(file);
+        Source.Builder builder = Source.newBuilder(LANGUAGE_ID, file.toFile()).mimeType(format.mimeType);
+        if (format.binary) {
+            builder.content(ByteSequence.create(bytes));
+        } else {
+            builder.content(utf8(file, bytes));
+        }
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UsageException(file + ": " + reason(e));
+        }
+    }
+
+    static byte[] read(Path file) throws UsageException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UsageException(file + ": cannot read: " + reason(e));
+        }
+    }
+
+    static String utf8(Path file, byte[] bytes) throws UsageException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
+        } catch (CharacterCodingException e) {
+            throw new UsageException(file + ": not UTF-8 text");
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private void printText(String text) {
+        PrintStream out = getOutput();
+        out.print(text);
+        if (!text.endsWith("\n")) {
+            out.println();
+        }
+    }
+
+    private void note(String message) {
+        getError().println("zvm: note: " + message);
+    }
+
+    private int fail(String message, int status) {
+        getError().println("zvm: " + message);
+        return status;
+    }
+
+    /** Prints one {@code zvm: ...} line and returns the exit(2) to throw. */
+    private AbortException usage(String message) {
+        getError().println("zvm: " + message);
+        getError().flush();
+        return exit(EXIT_USAGE);
+    }
+
+    /** Builds a throw-away engine only to learn its implementation name: "GraalVM CE" or "Interpreted". */
+    @Override
+    protected void printVersion() {
+        try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+            printVersion(engine);
+        }
+    }
+
+    /**
+     * From Maven Central jars the engine reports its version as "Development Build"; the polyglot jar's
+     * manifest then still has the real one.
+     */
+    @Override
+    protected void printVersion(Engine engine) {
+        String version = engine.getVersion();
+        String manifest = Engine.class.getPackage().getImplementationVersion();
+        if ((version == null || version.isEmpty() || !Character.isDigit(version.charAt(0))) && manifest != null) {
+            version = manifest;
+        }
+        getOutput().println(versionLine(engine.getImplementationName(), version));
+    }
+
+    static String versionLine(String engineName, String engineVersion) {
+        return "zvm " + VERSION + " (engine: " + engineName + " " + engineVersion + ", Java " + System.getProperty("java.version") + ")";
+    }
+
+    @Override
+    protected void printHelp(OptionCategory maxCategory) {
+        getOutput().print(helpText());
+    }
+
+    @Override
+    protected void collectArguments(Set<String> options) {
+        super.collectArguments(options);
+        for (Option o : Option.values()) {
+            options.addAll(o.names);
+        }
+        options.add("--version");
+    }
+
+    /** Usage, commands and options, generated from the {@link Command} and {@link Option} tables. */
+    static String helpText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Usage: zvm COMMAND [options] [FILE]    (GraalVM options may appear anywhere)\n\n");
+        sb.append("Commands:\n");
+        for (Command c : Command.values()) {
+            String head = c.word + (c.operand == null ? "" : " " + c.operand);
+            sb.append(String.format("  %-24s %s%n", head, c.summary));
+        }
+        sb.append("\nOptions:\n");
+        for (Option o : Option.values()) {
+            String head = String.join(", ", o.names) + (o.takesValue() ? " " + o.value : "");
+            List<String> commands = new ArrayList<>();
+            o.commands.forEach(c -> commands.add(c.word));
+            sb.append(String.format("  %-24s %s [%s]%n", head, o.help, String.join(", ", commands)));
+        }
+        sb.append(String.format("  %-24s %s%n", "--help", "print this help"));
+        sb.append(String.format("  %-24s %s%n", "--version", "print the zvm and engine versions"));
+        sb.append("""
+
+                        Input format: --format, else the extension: .zvmc container, .zasm text, .zvm raw native code.
+                        run prints status, reason, gas used and output; --json prints the result's JSON object.
+                        bench warms up for at least --warmup seconds, then until the time per execution of the
+                          last three 0.5 s windows agrees within 5% (at most 30 s more), then measures for
+                          --seconds; MGas/s = gas used / seconds per execution / 1e6.
+                        Exit status: 0 success, 1 revert or exceptional halt, 2 bad input or usage, 70 zvm bug.
+                        GraalVM options: --engine.*, --inspect[=PORT], --cpusampler, --log.file=FILE,
+                          --experimental-options, --help:tools, --help:languages, --help:expert, ...
+                        """);
+        return sb.toString();
+    }
+}
