@@ -108,7 +108,8 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
             };
             return new ZvmDeployRootNode(this, code, deployableCode(code.format(), code.code())).getCallTarget();
         } catch (ZvmParseException e) {
-            throw new ZvmLoadError(source.getName() + ": " + e.getMessage());
+            // Assembly errors already name the file and line; byte-offset errors get the file name.
+            throw new ZvmLoadError(e.line() > 0 ? e.getMessage() : source.getName() + ": " + e.getMessage());
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zvm.util.Json;
 
@@ -20,16 +20,17 @@ import org.zvm.util.Json;
  * code, run, assert). Gas figures are worked out by hand from zvm-native.md in each comment.
  */
 class NativeExecutionTest {
-    static ZvmRunner zvm;
     static final String SELF = "0x000000000000000000000000000000000000c0de";
+    /** A fresh world per test: every program is deployed at the same address. */
+    static ZvmRunner zvm;
 
-    @BeforeAll
-    static void start() {
+    @BeforeEach
+    void start() {
         zvm = new ZvmRunner();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         zvm.close();
     }
 
@@ -172,12 +173,12 @@ class NativeExecutionTest {
         assertHalt("stack_overflow", run("l: PUSH1 0\nPUSH1 l\nJUMP\n"), 1_000_000);
         assertHalt("invalid_jump", run("PUSH1 0xff\nJUMP\n"), 1_000_000);
         // Offset 1 is inside the PUSH1 immediate.
-        assertHalt("invalid_jump", run("PUSH1 1\nPUSH1 1\nADD\nJUMP\n"), 1_000_000);
+        assertHalt("invalid_jump", run("PUSH1 0\nPUSH1 1\nADD\nJUMP\n"), 1_000_000);
         assertHalt("out_of_gas", zvm.run("PUSH1 1\nPUSH1 2\nADD\nHALT\n", "", 8), 8);
         assertHalt("out_of_gas", run("PUSH32 0x0100000000\nMLOAD\n"), 1_000_000);
         assertHalt("returndata_out_of_bounds", run("PUSH1 1\nPUSH1 0\nPUSH1 0\nRETURNDATACOPY\n"), 1_000_000);
-        assertHalt("opcode_not_yet_supported", run("PUSH1 0\nPUSH1 0\nPUSH1 0\nPUSH1 0\nHTS_TRANSFER\n"), 1_000_000);
-        assertHalt("init_code_size_exceeded", run("PUSH2 0xC001\nPUSH1 0\nPUSH1 0\nCREATE\n"), 1_000_000);
+        assertHalt("unsupported_opcode", run("PUSH1 0\nPUSH1 0\nPUSH1 0\nPUSH1 0\nHTS_TRANSFER\n"), 1_000_000);
+        assertHalt("initcode_size_exceeded", run("PUSH2 0xC001\nPUSH1 0\nPUSH1 0\nCREATE\n"), 1_000_000);
     }
 
     @Test
@@ -209,7 +210,6 @@ class NativeExecutionTest {
                         PUSH1 0
                         PUSH1 0
                         CREATE
-                        DUP1
                         PUSH1 0
                         SSTORE
                         PUSH1 0
@@ -217,7 +217,8 @@ class NativeExecutionTest {
                         PUSH1 0
                         PUSH1 0
                         PUSH1 0
-                        DUP6
+                        PUSH1 0
+                        SLOAD
                         PUSH4 100000
                         CALL
                         PUSH1 1
@@ -226,7 +227,8 @@ class NativeExecutionTest {
                         PUSH1 0
                         PUSH1 0
                         PUSH1 0
-                        DUP5
+                        PUSH1 0
+                        SLOAD
                         PUSH4 100000
                         STATICCALL
                         PUSH1 2

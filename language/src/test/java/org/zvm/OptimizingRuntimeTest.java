@@ -81,7 +81,7 @@ class OptimizingRuntimeTest {
             assertEquals(String.format("0x%064x", 200_000L * 199_999 / 2), r.get("output"));
         }
         synchronized (log) {
-            assertTrue(log.stream().anyMatch(l -> l.contains("opt done") && l.contains("test.zasm")), "no compilation of the contract in: " + log);
+            assertTrue(log.stream().anyMatch(l -> l.contains("opt done") && l.contains("ZvmContractRootNode")), "no compilation of the contract in: " + log);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.zvm.error.ZvmException;
 import org.zvm.opcode.GasCosts;
 import org.zvm.runtime.Memory;
 
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 
@@ -27,7 +28,7 @@ public final class Gas {
      * instruction by instruction, plus {@code n}'s own base cost). SSTORE's stipend check, GAS and tools
      * need this figure.
      */
-    public static long before(VirtualFrame f, ZvmInstructionNode n) {
+    public static long before(Frame f, ZvmInstructionNode n) {
         long counter = f.getLongStatic(Stack.GAS);
         return f.getIntStatic(Stack.EXACT) != 0 ? counter + n.baseGas() : counter + n.prechargedGas();
     }

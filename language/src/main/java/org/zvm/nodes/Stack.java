@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.nodes;
 
+import org.zvm.opcode.GasCosts;
 import org.zvm.runtime.Message;
 import org.zvm.runtime.UInt256;
 
-import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
@@ -133,10 +134,12 @@ public final class Stack {
     private static long[] spill(Frame f) {
         Message m = message(f);
         long[] s = m.spill;
-        if (s == null) {
-            CompilerDirectives.transferToInterpreter();
-            s = m.spill = new long[4 * (org.zvm.opcode.GasCosts.STACK_LIMIT - FRAME_POSITIONS)];
-        }
-        return s;
+        return s != null ? s : allocateSpill(m);
+    }
+
+    @TruffleBoundary
+    private static long[] allocateSpill(Message m) {
+        m.spill = new long[4 * (GasCosts.STACK_LIMIT - FRAME_POSITIONS)];
+        return m.spill;
     }
 }

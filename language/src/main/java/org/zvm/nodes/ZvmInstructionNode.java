@@ -37,17 +37,6 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
     protected ZvmInstructionNode() {
     }
 
-    protected ZvmInstructionNode(ZvmInstructionNode copy) {
-        this.pc = copy.pc;
-        this.opcode = copy.opcode;
-        this.mnemonic = copy.mnemonic;
-        this.baseGas = copy.baseGas;
-        this.prechargedGas = copy.prechargedGas;
-        this.inputs = copy.inputs;
-        this.outputs = copy.outputs;
-        this.sourceSection = copy.sourceSection;
-    }
-
     /** Called once by the builder. */
     public final ZvmInstructionNode init(int atPc, int opcodeByte, String name, int gas, int in, int out, SourceSection section) {
         this.pc = atPc;
@@ -106,7 +95,7 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
 
     @Override
     public WrapperNode createWrapper(ProbeNode probe) {
-        return new ZvmInstructionNodeWrapper(this, this, probe);
+        return new ZvmInstructionNodeWrapper(this, probe);
     }
 
     @Override

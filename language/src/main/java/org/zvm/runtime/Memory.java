@@ -3,7 +3,7 @@ package org.zvm.runtime;
 
 import java.util.Arrays;
 
-import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
  * A call frame's byte-addressed memory: a flat array grown in 32-byte words. Growth is paid for by the
@@ -27,11 +27,16 @@ public final class Memory {
         long newSize = words << 5;
         if (newSize > size) {
             if (newSize > data.length) {
-                CompilerDirectives.transferToInterpreter();
-                data = Arrays.copyOf(data, (int) Math.max(newSize, Math.min(Integer.MAX_VALUE - 8, (long) data.length * 2)));
+                grow(newSize);
             }
             size = newSize;
         }
+    }
+
+    /** Growth happens in most calls: a boundary, not a deoptimization. */
+    @TruffleBoundary
+    private void grow(long newSize) {
+        data = Arrays.copyOf(data, (int) Math.max(newSize, Math.min(Integer.MAX_VALUE - 8, (long) data.length * 2)));
     }
 
     public byte get(long offset) {

@@ -10,6 +10,7 @@ import org.zvm.runtime.Message;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.EventContext;
 import com.oracle.truffle.api.instrumentation.ExecutionEventNode;
@@ -50,14 +51,14 @@ final class Eip3155Node extends ExecutionEventNode {
     }
 
     @TruffleBoundary
-    private void enter(Frame frame) {
+    private void enter(MaterializedFrame frame) {
         ZvmInstructionNode n = (ZvmInstructionNode) context.getInstrumentedNode();
         Message m = Stack.message(frame);
         counterBefore = frame.getLongStatic(Stack.GAS);
         StringBuilder sb = new StringBuilder(160);
         sb.append("{\"pc\":").append(n.pc());
         sb.append(",\"op\":").append(n.opcode());
-        sb.append(",\"gas\":\"0x").append(Long.toHexString(Gas.before((VirtualFrame) frame, n))).append('"');
+        sb.append(",\"gas\":\"0x").append(Long.toHexString(Gas.before(frame, n))).append('"');
         sb.append(",\"gasCost\":\"0x");
         pending = sb;
         if (call) {
@@ -66,7 +67,7 @@ final class Eip3155Node extends ExecutionEventNode {
     }
 
     @TruffleBoundary
-    private void exit(Frame frame) {
+    private void exit(MaterializedFrame frame) {
         if (call || pending == null) {
             return;
         }

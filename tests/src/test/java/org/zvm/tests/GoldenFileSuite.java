@@ -14,8 +14,6 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -24,22 +22,11 @@ import org.junit.jupiter.api.TestFactory;
  * an optional {@code NAME.input} ({@code calldata=0x…}, {@code gas=N} lines) and must print exactly
  * {@code NAME.output}, the {@code zvm run --json} object. In {@code golden/error/}, the output is the one-line
  * error that loading the program gives. Set {@code -Dzvm.golden.update=true} to rewrite the outputs
- * (then review the diff).
+ * (then review the diff). Each program runs in a fresh world.
  */
 class GoldenFileSuite {
     static final Path DIR = Path.of("src/test/resources/golden");
     static final boolean UPDATE = Boolean.getBoolean("zvm.golden.update");
-    static Context context;
-
-    @BeforeAll
-    static void start() {
-        context = Context.newBuilder("zvm").build();
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
 
     @TestFactory
     Stream<DynamicTest> programs() throws IOException {
@@ -71,12 +58,14 @@ class GoldenFileSuite {
                 }
             }
         }
-        Value contract = context.eval(Source.newBuilder("zvm", program.toFile()).build());
-        return contract.invokeMember("call", calldata, gas, "0x0", "0x00000000000000000000000000000000000000c0", true).getMember("json").asString();
+        try (Context context = Context.create("zvm")) {
+            Value contract = context.eval(Source.newBuilder("zvm", program.toFile()).build());
+            return contract.invokeMember("call", calldata, gas, "0x0", "0x00000000000000000000000000000000000000c0", true).getMember("json").asString();
+        }
     }
 
     static String loadError(Path program) throws IOException {
-        try {
+        try (Context context = Context.create("zvm")) {
             context.eval(Source.newBuilder("zvm", program.toFile()).build());
             return "no error";
         } catch (PolyglotException e) {

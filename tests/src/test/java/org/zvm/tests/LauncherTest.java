@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zvm.util.Json;
+
+/**
+ * The {@code zvm} command as a user meets it: a separate JVM started with the same optimizing-runtime
+ * flags as this one, checked for exit codes, stdout and one-line errors (never a stack trace).
+ */
+class LauncherTest {
+    static final Path EXAMPLES = Path.of("../examples");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run zvm(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!a.startsWith("-javaagent") && !a.startsWith("-Dsurefire") && !a.startsWith("-Dbasedir")) {
+                cmd.add(a);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.zvm.launcher.ZvmLauncher");
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    static void assertOneLineError(Run r, String expected) {
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("zvm: " + expected, r.err().strip(), r.toString());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(Run r) {
+        return (Map<String, Object>) Json.parse(r.out());
+    }
+
+    @Test
+    void runCounterAsJson() throws Exception {
+        Run r = zvm("run", EXAMPLES.resolve("counter.zasm").toString(), "--json");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> j = json(r);
+        assertEquals("success", j.get("status"));
+        assertEquals(22112, ((Number) j.get("gasUsed")).intValue());
+        assertEquals(Map.of("0x000000000000000000000000000000000000c0de", Map.of("0x0", "0x1")), j.get("storage"));
+    }
+
+    @Test
+    void haltExitsWithOne() throws Exception {
+        Run r = zvm("run", EXAMPLES.resolve("counter.zasm").toString(), "--gas", "100", "--json");
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("out_of_gas", json(r).get("reason"));
+    }
+
+    @Test
+    void stateDirectoryKeepsStorageBetweenRuns(@TempDir Path dir) throws Exception {
+        String state = dir.resolve("world").toString();
+        zvm("run", EXAMPLES.resolve("counter.zasm").toString(), "--state", state, "--json");
+        Run second = zvm("run", EXAMPLES.resolve("counter.zasm").toString(), "--state", state, "--json");
+        assertEquals(0, second.exit(), second.toString());
+        assertEquals(Map.of("0x000000000000000000000000000000000000c0de", Map.of("0x0", "0x2")), json(second).get("storage"));
+    }
+
+    @Test
+    void malformedInputGivesOneLineErrors(@TempDir Path dir) throws Exception {
+        Path bad = Files.write(dir.resolve("bad.zvm"), new byte[]{0x11, 0x01, 0x0c});
+        assertOneLineError(zvm("run", bad.toString()), "bad.zvm: invalid opcode 0x0c at offset 2");
+        Path container = Files.write(dir.resolve("bad.zvmc"), "ZVMX0000000000000000".getBytes(StandardCharsets.US_ASCII));
+        Run r = zvm("run", container.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("zvm: ") && r.err().contains("offset 0") && r.err().strip().lines().count() == 1, r.toString());
+        assertOneLineError(zvm("run", dir.resolve("missing.zasm").toString()), dir.resolve("missing.zasm") + ": no such file");
+        assertOneLineError(zvm("run", EXAMPLES.resolve("counter.zasm").toString(), "--calldata", "abc"), "--calldata: odd number of hex digits");
+        assertEquals(2, zvm("frobnicate").exit());
+    }
+
+    @Test
+    void assembleThenDisassemble(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("counter.zvmc");
+        assertEquals(0, zvm("asm", EXAMPLES.resolve("counter.zasm").toString(), "-o", out.toString()).exit());
+        Run dis = zvm("disasm", out.toString());
+        assertEquals(0, dis.exit(), dis.toString());
+        assertTrue(dis.out().contains("SLOAD") && dis.out().contains("SSTORE"), dis.out());
+        Run run = zvm("run", out.toString(), "--json");
+        assertEquals(22112, ((Number) json(run).get("gasUsed")).intValue());
+    }
+
+    @Test
+    void gasScheduleIsJson() throws Exception {
+        Run r = zvm("gas-schedule", "--json");
+        assertEquals(0, r.exit());
+        assertTrue(Json.parse(r.out()) instanceof Map);
+    }
+
+    @Test
+    void traceWritesEip3155Lines() throws Exception {
+        Run r = zvm("run", EXAMPLES.resolve("counter.zasm").toString(), "--trace");
+        assertEquals(0, r.exit(), r.toString());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(7, lines.size(), r.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sload = (Map<String, Object>) Json.parse(lines.get(1));
+        assertEquals("SLOAD", sload.get("opName"));
+        assertEquals(2, ((Number) sload.get("pc")).intValue());
+        assertEquals("0x834", sload.get("gasCost"));
+        assertEquals("0x98967d", sload.get("gas"), "10,000,000 - 3");
+    }
+
+    @Test
+    void benchReportsJson() throws Exception {
+        Run r = zvm("bench", EXAMPLES.resolve("loop.zasm").toString(), "--calldata", String.format("%064x", 1000), "--seconds", "1", "--warmup", "0", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> j = json(r);
+        assertTrue(((Number) j.get("executions")).longValue() > 0, r.toString());
+        assertTrue(j.containsKey("mgasPerSecond") && j.containsKey("secondsPerExecution") && j.containsKey("gasUsed"));
+    }
+}
