@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden files, as SimpleLanguage keeps them: {@code golden/NAME.zasm} runs with the calldata and gas of
- * an optional {@code NAME.input} ({@code calldata=0x…}, {@code gas=N} lines) and must print exactly
+ * an optional {@code NAME.input} ({@code calldata=0x…}, {@code value=0x…}, {@code gas=N} lines) and must print exactly
  * {@code NAME.output}, the {@code zvm run --json} object. In {@code golden/error/}, the output is the one-line
  * error that loading the program gives. Set {@code -Dzvm.golden.update=true} to rewrite the outputs
  * (then review the diff). Each program runs in a fresh world.
@@ -47,12 +47,15 @@ class GoldenFileSuite {
 
     static String run(Path program) throws IOException {
         String calldata = "";
+        String value = "0x0";
         long gas = 1_000_000;
         Path input = sibling(program, ".input");
         if (Files.exists(input)) {
             for (String line : Files.readAllLines(input)) {
                 if (line.startsWith("calldata=")) {
                     calldata = line.substring("calldata=".length()).trim();
+                } else if (line.startsWith("value=")) {
+                    value = line.substring("value=".length()).trim();
                 } else if (line.startsWith("gas=")) {
                     gas = Long.parseLong(line.substring("gas=".length()).trim());
                 }
@@ -60,7 +63,7 @@ class GoldenFileSuite {
         }
         try (Context context = Context.create("zvm")) {
             Value contract = context.eval(Source.newBuilder("zvm", program.toFile()).build());
-            return contract.invokeMember("call", calldata, gas, "0x0", "0x00000000000000000000000000000000000000c0", true).getMember("json").asString();
+            return contract.invokeMember("call", calldata, gas, value, "0x00000000000000000000000000000000000000c0", true).getMember("json").asString();
         }
     }
 
