@@ -15,6 +15,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.ExplodeLoop.LoopExplosionKind;
+import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
@@ -126,11 +127,16 @@ public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
                 default:
                     throw CompilerDirectives.shouldNotReachHere();
             }
-            if (CompilerDirectives.inInterpreter() && table.blocks[index].startPc <= table.blocks[from].startPc &&
-                            BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
-                Object result = BytecodeOSRNode.tryOSR(this, index, null, null, frame);
-                if (result != null) {
-                    return result;
+            if (table.blocks[index].startPc <= table.blocks[from].startPc) {
+                // A back edge: loop iterations count towards compiling the contract at the next tier.
+                if (CompilerDirectives.hasNextTier()) {
+                    LoopNode.reportLoopCount(this, 1);
+                }
+                if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
+                    Object result = BytecodeOSRNode.tryOSR(this, index, null, null, frame);
+                    if (result != null) {
+                        return result;
+                    }
                 }
             }
         }
