@@ -92,7 +92,10 @@ public final class WorldState {
             acc.exists = true;
             journal.add(() -> acc.exists = false);
         }
-        acc.dirty = true;
+        if (!acc.dirty) {
+            acc.dirty = true;
+            journal.add(() -> acc.dirty = false);
+        }
         touch(a);
         return acc;
     }
@@ -234,9 +237,13 @@ public final class WorldState {
         Account acc = account(a);
         UInt256 v = acc.storage.get(key);
         if (v == null) {
-            v = acc.wiped ? UInt256.ZERO : backend.loadStorage(a, key);
+            if (acc.wiped) {
+                v = UInt256.ZERO;
+            } else {
+                v = backend.loadStorage(a, key);
+                acc.original.putIfAbsent(key, v);
+            }
             acc.storage.put(key, v);
-            acc.original.putIfAbsent(key, v);
         }
         return v;
     }
@@ -246,13 +253,20 @@ public final class WorldState {
         Account acc = change(a);
         journal.add(() -> acc.storage.put(key, old));
         acc.storage.put(key, value);
-        acc.written.add(key);
+        if (acc.written.add(key)) {
+            journal.add(() -> acc.written.remove(key));
+        }
     }
 
-    /** The slot's value when the transaction began (EIP-2200's "original value"). */
+    /**
+     * The slot's value when the transaction began (EIP-2200's "original value"): zero in an account
+     * created by this transaction, else the committed value, whatever creations were since reverted.
+     */
     public UInt256 getOriginalStorage(Address a, UInt256 key) {
-        getStorage(a, key);
-        return account(a).original.get(key);
+        if (created.contains(a)) {
+            return UInt256.ZERO;
+        }
+        return account(a).original.computeIfAbsent(key, k -> backend.loadStorage(a, k));
     }
 
     // ---- transient storage (EIP-1153) ------------------------------------------------------------
@@ -408,7 +422,10 @@ public final class WorldState {
             if (acc.exists && !acc.written.isEmpty()) {
                 TreeMap<UInt256, UInt256> slots = new TreeMap<>();
                 for (UInt256 k : acc.written) {
-                    slots.put(k, acc.storage.get(k));
+                    UInt256 v = acc.storage.get(k);
+                    if (v != null) {
+                        slots.put(k, v);
+                    }
                 }
                 storage.put(e.getKey(), slots);
             }
