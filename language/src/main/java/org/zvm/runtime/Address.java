@@ -4,6 +4,8 @@ package org.zvm.runtime;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import org.zvm.util.Hex;
+
 /** A 20-byte account address, immutable; ordered by its bytes so every listing is deterministic. */
 public final class Address implements Comparable<Address> {
     private final byte[] bytes;
@@ -41,7 +43,7 @@ public final class Address implements Comparable<Address> {
 
     /** Parses 40 hex digits, with or without {@code 0x}; shorter input is left-padded with zeros. */
     public static Address fromHex(String hex) {
-        String h = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+        String h = Hex.strip(hex);
         if (h.isEmpty() || h.length() > 40) {
             throw new IllegalArgumentException("not an address: " + hex);
         }

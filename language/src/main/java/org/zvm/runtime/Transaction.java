@@ -2,7 +2,6 @@
 package org.zvm.runtime;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.zvm.ZvmContext;
 import org.zvm.error.HaltReason;
 import org.zvm.state.Log;
 import org.zvm.state.WorldState;
+import org.zvm.util.Hex;
 import org.zvm.util.Json;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -56,7 +56,7 @@ public final class Transaction {
         HaltReason r = m.reason;
         String status = r.isSuccess() ? "success" : r == HaltReason.REVERT ? "revert" : "halt";
         long gasUsed = m.gas - m.gasLeft;
-        String output = hex(m.output);
+        String output = Hex.of(m.output);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", status);
         json.put("reason", r.isSuccess() ? Json.NULL : r.id());
@@ -71,7 +71,7 @@ public final class Transaction {
                 topics.add(t.toHex32());
             }
             l.put("topics", topics);
-            l.put("data", hex(log.data()));
+            l.put("data", Hex.of(log.data()));
             logs.add(l);
         }
         json.put("logs", logs);
@@ -94,9 +94,5 @@ public final class Transaction {
         members.put("output", output);
         members.put("json", Json.write(json));
         return new InteropRecord(members);
-    }
-
-    public static String hex(byte[] b) {
-        return "0x" + HexFormat.of().formatHex(b);
     }
 }

@@ -4,6 +4,8 @@ package org.zvm.runtime;
 import java.math.BigInteger;
 import java.util.HexFormat;
 
+import org.zvm.util.Hex;
+
 /**
  * An immutable 256-bit word: a map key and a value the world state and results hand around. Four
  * little-endian 64-bit limbs ({@code w0} least significant), the same layout the operand stack uses in
@@ -48,7 +50,7 @@ public record UInt256(long w0, long w1, long w2, long w3) implements Comparable<
 
     /** Parses {@code 0x}-prefixed or bare hex of at most 64 digits. */
     public static UInt256 fromHex(String hex) {
-        String h = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+        String h = Hex.strip(hex);
         if (h.isEmpty() || h.length() > 64) {
             throw new NumberFormatException("not a 256-bit hex quantity: " + hex);
         }

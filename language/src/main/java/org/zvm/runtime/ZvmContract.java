@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.runtime;
 
-import java.util.HexFormat;
-
 import org.zvm.ZvmContext;
+import org.zvm.util.Hex;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
@@ -72,24 +71,24 @@ public final class ZvmContract implements TruffleObject {
             throw ArityException.create(5, 5, args.length);
         }
         try {
-            byte[] calldata = parseHex(interop.asString(args[0]));
+            String calldata = interop.asString(args[0]);
             long gas = interop.asLong(args[1]);
-            UInt256 value = UInt256.fromHex(interop.asString(args[2]));
-            Address caller = Address.fromHex(interop.asString(args[3]));
+            String value = interop.asString(args[2]);
+            String caller = interop.asString(args[3]);
             boolean commit = interop.asBoolean(args[4]);
             if (gas < 0) {
                 throw UnsupportedTypeException.create(args, "gas must not be negative");
             }
-            return Transaction.run(context, address, code, calldata, gas, value, caller, commit);
+            return call(calldata, gas, value, caller, commit);
         } catch (UnsupportedMessageException | IllegalArgumentException e) {
             throw UnsupportedTypeException.create(args, "call(calldataHex, gas, valueHex, callerHex, commit): " + e.getMessage());
         }
     }
 
+    /** Parsing and the transaction stay out of the caller's compilation unit (they inline too deep). */
     @TruffleBoundary
-    private static byte[] parseHex(String hex) {
-        String h = hex.startsWith("0x") ? hex.substring(2) : hex;
-        return HexFormat.of().parseHex(h);
+    private Object call(String calldataHex, long gas, String valueHex, String callerHex, boolean commit) {
+        return Transaction.run(context, address, code, Hex.bytes(calldataHex), gas, UInt256.fromHex(valueHex), Address.fromHex(callerHex), commit);
     }
 
     @ExportMessage

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.zvm.util.Hex;
+
 /**
  * One parsed and fully validated command line. Everything a user can get wrong is checked here, before any
  * engine starts, so a typo costs milliseconds and always ends in one {@code zvm: ...} line with exit 2.
@@ -151,7 +153,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
 
     /** Hex bytes, {@code 0x} optional, normalised to lower case with {@code 0x}. */
     static String calldata(String s) throws UsageException {
-        String digits = stripHexPrefix(s);
+        String digits = Hex.strip(s);
         if (!isHex(digits)) {
             throw new UsageException("--calldata: not hex: '" + s + "'");
         }
@@ -179,7 +181,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
     }
 
     static String caller(String s) throws UsageException {
-        String digits = stripHexPrefix(s);
+        String digits = Hex.strip(s);
         if (digits.length() != 40 || !isHex(digits)) {
             throw new UsageException("--caller: not a 20-byte hex address: '" + s + "'");
         }
@@ -266,17 +268,13 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
         if (s.startsWith("-")) {
             throw new UsageException(option + ": must not be negative: '" + s + "'");
         }
-        boolean hex = s.startsWith("0x") || s.startsWith("0X");
-        String digits = hex ? s.substring(2) : s;
+        String digits = Hex.strip(s);
+        boolean hex = digits.length() != s.length();
         boolean ok = !digits.isEmpty() && (hex ? isHex(digits) : digits.chars().allMatch(c -> c >= '0' && c <= '9'));
         if (!ok) {
             throw new UsageException(option + ": not a decimal or 0x-hex number: '" + s + "'");
         }
         return new BigInteger(digits, hex ? 16 : 10);
-    }
-
-    private static String stripHexPrefix(String s) {
-        return s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
     }
 
     private static boolean isHex(String s) {
