@@ -2,12 +2,16 @@
 package org.zvm;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import org.zvm.builder.Frontend;
 import org.zvm.error.ZvmLoadError;
+import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
 import org.zvm.runtime.Environment;
 import org.zvm.runtime.LoadedCode;
+import org.zvm.runtime.PrecompiledContract;
 import org.zvm.state.InMemoryBackend;
 import org.zvm.state.RocksDbBackend;
 import org.zvm.state.StateBackend;
@@ -28,14 +32,17 @@ public final class ZvmContext {
     private final ZvmLanguage language;
     private final Env env;
     private final String stateDir;
+    private final String fork;
+    private Revision revision;
     private StateBackend backend;
     private WorldState state;
     private Environment environment = Environment.defaults(Address.fromHex("0x00000000000000000000000000000000000000c0"));
 
-    ZvmContext(ZvmLanguage language, Env env, String stateDir) {
+    ZvmContext(ZvmLanguage language, Env env, String stateDir, String fork) {
         this.language = language;
         this.env = env;
         this.stateDir = stateDir;
+        this.fork = fork;
     }
 
     public static ZvmContext get(Node node) {
@@ -73,14 +80,45 @@ public final class ZvmContext {
         this.environment = environment;
     }
 
+    /**
+     * The fork rules EVM code and precompiles follow in this context ({@code zvm.Fork}); Cancun when no
+     * EVM frontend is installed.
+     */
+    @TruffleBoundary
+    public Revision revision() {
+        if (revision == null) {
+            Frontend evm = language.frontend(CodeFormat.EVM);
+            try {
+                revision = evm == null ? Revision.CANCUN : evm.revision(fork);
+            } catch (IllegalArgumentException e) {
+                throw new ZvmLoadError("--fork " + fork + ": " + e.getMessage());
+            }
+        }
+        return revision;
+    }
+
+    /** The precompiled contract at {@code address}, or null. */
+    @TruffleBoundary
+    public PrecompiledContract precompile(Address address) {
+        Frontend evm = language.frontend(CodeFormat.EVM);
+        return evm == null ? null : evm.precompile(address, revision());
+    }
+
+    /** Addresses of every precompile (warm from the start of a transaction). */
+    @TruffleBoundary
+    public List<Address> precompiles() {
+        Frontend evm = language.frontend(CodeFormat.EVM);
+        return evm == null ? List.of() : evm.precompiles(revision());
+    }
+
     @TruffleBoundary
     public LoadedCode load(byte[] accountCode) {
-        return language.load(accountCode);
+        return language.load(accountCode, revision());
     }
 
     @TruffleBoundary
     public LoadedCode loadInitCode(CodeFormat format, byte[] initCode) {
-        return language.loadInitCode(format, initCode);
+        return language.loadInitCode(format, initCode, revision());
     }
 
     @TruffleBoundary

@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm;
 
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.zvm.builder.CodeModel;
 import org.zvm.builder.ContractBuilder;
+import org.zvm.builder.Frontend;
 import org.zvm.container.ZvmContainer;
 import org.zvm.error.ZvmParseException;
 import org.zvm.error.ZvmLoadError;
 import org.zvm.nativecode.NativeCodeModel;
+import org.zvm.opcode.Revision;
 import org.zvm.parser.CodeDecoder;
 import org.zvm.runtime.CodeFormat;
 import org.zvm.runtime.LoadedCode;
@@ -44,7 +49,7 @@ import com.oracle.truffle.api.source.Source;
  */
 @TruffleLanguage.Registration(id = ZvmLanguage.ID, name = "ZVM", version = ZvmLanguage.VERSION, //
                 characterMimeTypes = ZvmLanguage.ZASM_MIME, //
-                byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME}, //
+                byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME}, //
                 defaultMimeType = ZvmLanguage.ZASM_MIME, fileTypeDetectors = ZvmFileDetector.class, //
                 website = "https://github.com/zvm", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
 @ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class})
@@ -54,9 +59,17 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     public static final String ZASM_MIME = "text/x-zasm";
     public static final String CONTAINER_MIME = "application/x-zvm-container";
     public static final String NATIVE_MIME = "application/x-zvm-native";
+    /** EVM bytecode (needs the EVM frontend on the class path). */
+    public static final String EVM_MIME = "application/x-evm";
 
     @Option(help = "Directory of a durable world state (RocksDB); empty for a fresh in-memory world.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     static final OptionKey<String> StateDir = new OptionKey<>("");
+
+    @Option(help = "EVM fork whose rules EVM code follows: Istanbul, Berlin, London, Shanghai or Cancun.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> Fork = new OptionKey<>("Cancun");
+
+    /** The installed frontends by format, found once (see {@link Frontend}). */
+    private final Map<CodeFormat, Frontend> frontends = new EnumMap<>(CodeFormat.class);
 
     /** Parsed code by format and content, shared by every context: nodes hold no context state. */
     private final Map<CodeKey, LoadedCode> codeCache = new ConcurrentHashMap<>();
@@ -67,9 +80,20 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
         return REFERENCE.get(node);
     }
 
+    public ZvmLanguage() {
+        for (Frontend f : ServiceLoader.load(Frontend.class, ZvmLanguage.class.getClassLoader())) {
+            frontends.put(f.format(), f);
+        }
+    }
+
     @Override
     protected ZvmContext createContext(Env env) {
-        return new ZvmContext(this, env, env.getOptions().get(StateDir));
+        return new ZvmContext(this, env, env.getOptions().get(StateDir), env.getOptions().get(Fork));
+    }
+
+    /** The frontend of {@code format}, or null when it is not installed. */
+    public Frontend frontend(CodeFormat format) {
+        return frontends.get(format);
     }
 
     @Override
@@ -104,6 +128,11 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
                     yield loadNative(source.getName(), container.code(), true);
                 }
                 case NATIVE_MIME -> loadNative(source.getName(), source.getBytes().toByteArray(), true);
+                case EVM_MIME -> {
+                    byte[] bytes = source.getBytes().toByteArray();
+                    installed(CodeFormat.EVM).validate(bytes);
+                    yield loadForeign(CodeFormat.EVM, source.getName(), bytes, ZvmContext.get(null).revision());
+                }
                 default -> throw ZvmParseException.general("unknown MIME type " + source.getMimeType());
             };
             return new ZvmDeployRootNode(this, code, deployableCode(code.format(), code.code())).getCallTarget();
@@ -151,8 +180,27 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
         return format == CodeFormat.NATIVE ? ZvmContainer.of(ZvmContainer.Target.NATIVE, code, "").write() : code;
     }
 
-    /** Account code ready to run, or null for an account without code. */
-    public LoadedCode load(byte[] accountCode) {
+    private Frontend installed(CodeFormat format) {
+        Frontend f = frontends.get(format);
+        if (f == null) {
+            throw ZvmParseException.general(format + " code needs the " + format.name().toLowerCase(java.util.Locale.ROOT) + " frontend, which is not installed");
+        }
+        return f;
+    }
+
+    /** Code of a frontend's format, built once per content and revision. */
+    private LoadedCode loadForeign(CodeFormat format, String name, byte[] code, Revision revision) {
+        return codeCache.computeIfAbsent(new CodeKey(format, code, revision), k -> {
+            CodeModel model = installed(format).model(name, code, revision);
+            return new LoadedCode(format, ContractBuilder.build(this, model).getCallTarget(), code);
+        });
+    }
+
+    /**
+     * Account code ready to run, or null for an account without code: a ZVMC container is native code;
+     * anything else is EVM code when the EVM frontend is installed, else native.
+     */
+    public LoadedCode load(byte[] accountCode, Revision revision) {
         if (accountCode.length == 0) {
             return null;
         }
@@ -166,24 +214,31 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
                 // Not a well-formed container after all: its bytes are the code.
             }
         }
-        // No other frontend is installed yet: raw account code runs as native code.
+        if (frontends.containsKey(CodeFormat.EVM)) {
+            return loadForeign(CodeFormat.EVM, "0x" + Integer.toHexString(java.util.Arrays.hashCode(accountCode)), accountCode, revision);
+        }
         return loadNative("0x" + Integer.toHexString(java.util.Arrays.hashCode(accountCode)), accountCode, false);
     }
 
     /** Init code of {@code format}, run once by CREATE. */
-    public LoadedCode loadInitCode(CodeFormat format, byte[] initCode) {
-        return loadNative("initcode", initCode, false);
+    public LoadedCode loadInitCode(CodeFormat format, byte[] initCode, Revision revision) {
+        return format == CodeFormat.NATIVE ? loadNative("initcode", initCode, false) : loadForeign(format, "initcode", initCode, revision);
     }
 
-    private record CodeKey(CodeFormat format, byte[] code) {
+    /** Code by content; the revision matters for foreign formats only (native code follows Cancun). */
+    private record CodeKey(CodeFormat format, byte[] code, Revision revision) {
+        CodeKey(CodeFormat format, byte[] code) {
+            this(format, code, Revision.CANCUN);
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof CodeKey k && k.format == format && java.util.Arrays.equals(k.code, code);
+            return o instanceof CodeKey k && k.format == format && k.revision.equals(revision) && java.util.Arrays.equals(k.code, code);
         }
 
         @Override
         public int hashCode() {
-            return format.hashCode() * 31 + java.util.Arrays.hashCode(code);
+            return (format.hashCode() * 31 + revision.hashCode()) * 31 + java.util.Arrays.hashCode(code);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.zvm.nodes.memory.MemoryNodes;
 import org.zvm.nodes.stack.StackNodes;
 import org.zvm.nodes.storage.StorageNodes;
 import org.zvm.opcode.Opcode;
+import org.zvm.opcode.Revision;
 import org.zvm.runtime.UInt256;
 
 /**
@@ -26,6 +27,9 @@ import org.zvm.runtime.UInt256;
  * compiler reports any opcode left without semantics.
  */
 final class NativeNodeFactory {
+    /** Native code follows the EVM's Cancun rules. */
+    private static final Revision REV = Revision.CANCUN;
+
     private NativeNodeFactory() {
     }
 
@@ -70,23 +74,23 @@ final class NativeNodeFactory {
             case MSTORE -> new MemoryNodes.MStore();
             case MSTORE8 -> new MemoryNodes.MStore8();
             case MSIZE -> new MemoryNodes.MSize();
-            case SLOAD -> new StorageNodes.SLoad();
-            case SSTORE -> new StorageNodes.SStore();
+            case SLOAD -> new StorageNodes.SLoad(REV);
+            case SSTORE -> new StorageNodes.SStore(REV);
             case TLOAD -> new StorageNodes.TLoad();
             case TSTORE -> new StorageNodes.TStore();
             case JUMP -> new ControlNodes.Jump();
             case JUMPI -> new ControlNodes.JumpI();
             case PC -> new ControlNodes.Pc();
-            case CALL -> new CallNodes.Call(CallNodes.Call.Kind.CALL);
-            case CALLCODE -> new CallNodes.Call(CallNodes.Call.Kind.CALLCODE);
-            case DELEGATECALL -> new CallNodes.Call(CallNodes.Call.Kind.DELEGATECALL);
-            case STATICCALL -> new CallNodes.Call(CallNodes.Call.Kind.STATICCALL);
+            case CALL -> new CallNodes.Call(CallNodes.Call.Kind.CALL, REV);
+            case CALLCODE -> new CallNodes.Call(CallNodes.Call.Kind.CALLCODE, REV);
+            case DELEGATECALL -> new CallNodes.Call(CallNodes.Call.Kind.DELEGATECALL, REV);
+            case STATICCALL -> new CallNodes.Call(CallNodes.Call.Kind.STATICCALL, REV);
             case RETURN, REVERT -> new ControlNodes.Output();
-            case SELFDESTRUCT -> new CallNodes.SelfDestruct();
-            case CREATE -> new CallNodes.Create(false);
-            case CREATE2 -> new CallNodes.Create(true);
+            case SELFDESTRUCT -> new CallNodes.SelfDestruct(REV);
+            case CREATE -> new CallNodes.Create(false, REV);
+            case CREATE2 -> new CallNodes.Create(true, REV);
             case ADDRESS -> new Value(Value.Kind.ADDRESS);
-            case BALANCE -> new AccountQuery(AccountQuery.Kind.BALANCE);
+            case BALANCE -> new AccountQuery(AccountQuery.Kind.BALANCE, REV);
             case ORIGIN -> new Value(Value.Kind.ORIGIN);
             case CALLER -> new Value(Value.Kind.CALLER);
             case CALLVALUE -> new Value(Value.Kind.CALLVALUE);
@@ -96,12 +100,12 @@ final class NativeNodeFactory {
             case CODESIZE -> new Value(Value.Kind.CODESIZE);
             case CODECOPY -> new Copy(Copy.Kind.CODE);
             case GASPRICE -> new Value(Value.Kind.GASPRICE);
-            case EXTCODESIZE -> new AccountQuery(AccountQuery.Kind.EXTCODESIZE);
-            case EXTCODECOPY -> new EnvironmentNodes.ExtCodeCopy();
+            case EXTCODESIZE -> new AccountQuery(AccountQuery.Kind.EXTCODESIZE, REV);
+            case EXTCODECOPY -> new EnvironmentNodes.ExtCodeCopy(REV);
             case RETURNDATASIZE -> new Value(Value.Kind.RETURNDATASIZE);
             case RETURNDATACOPY -> new Copy(Copy.Kind.RETURNDATA);
-            case EXTCODEHASH -> new AccountQuery(AccountQuery.Kind.EXTCODEHASH);
-            case BLOCKHASH -> new EnvironmentNodes.BlockHash();
+            case EXTCODEHASH -> new AccountQuery(AccountQuery.Kind.EXTCODEHASH, REV);
+            case BLOCKHASH -> new EnvironmentNodes.HashLookup(EnvironmentNodes.HashLookup.Kind.BLOCKHASH);
             case COINBASE -> new Value(Value.Kind.COINBASE);
             case TIMESTAMP -> new Value(Value.Kind.TIMESTAMP);
             case NUMBER -> new Value(Value.Kind.NUMBER);

@@ -38,8 +38,10 @@ public final class Message {
     /** Stack words beyond the frame-resident positions, allocated on first use. */
     public long[] spill;
 
-    /** The call target running {@link #code}; null for an account without code. */
+    /** The call target running {@link #code}; null for an account without code or a precompile. */
     public CallTarget target;
+    /** The precompile this frame calls, if any. */
+    public PrecompiledContract precompiled;
     /** The journal checkpoint the caller took for this frame: committed on success, else reverted to. */
     public int checkpoint;
 

@@ -33,6 +33,9 @@ public final class Transaction {
         s.warmAccount(caller);
         s.warmAccount(address);
         s.warmAccount(context.environment().coinbase());
+        for (Address p : context.precompiles()) {
+            s.warmAccount(p);
+        }
         Message m = new Message(context, s, context.environment(), address, caller, address, value, calldata, code.code(), false, 0, gas);
         m.target = code.target();
         m.checkpoint = s.checkpoint();

@@ -336,21 +336,25 @@ public final class WorldState {
     }
 
     /**
-     * EIP-6780: the balance goes to the beneficiary; the account itself is deleted at the end of the
-     * transaction only if it was created in it (then a self-beneficiary burns the balance).
+     * SELFDESTRUCT: the balance goes to the beneficiary, and the account is deleted at the end of the
+     * transaction (then a self-beneficiary burns the balance). With {@code onlyIfCreated} (EIP-6780) only
+     * an account created in this transaction is deleted. Returns whether this marked the account for
+     * deletion for the first time (the pre-London refund).
      */
-    public void selfDestruct(Address self, Address beneficiary) {
+    public boolean selfDestruct(Address self, Address beneficiary, boolean onlyIfCreated) {
         UInt256 balance = getBalance(self);
-        boolean sameTransaction = created.contains(self);
+        boolean deletes = !onlyIfCreated || created.contains(self);
         if (!beneficiary.equals(self)) {
             setBalance(self, UInt256.ZERO);
             addBalance(beneficiary, balance);
-        } else if (sameTransaction) {
+        } else if (deletes) {
             setBalance(self, UInt256.ZERO);
         }
-        if (sameTransaction && destructed.add(self)) {
+        if (deletes && destructed.add(self)) {
             journal.add(() -> destructed.remove(self));
+            return true;
         }
+        return false;
     }
 
     // ---- journal ---------------------------------------------------------------------------------

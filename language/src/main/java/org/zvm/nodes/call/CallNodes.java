@@ -9,9 +9,10 @@ import org.zvm.nodes.ZvmContractRootNode;
 import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.nodes.env.EnvironmentNodes;
 import org.zvm.opcode.GasCosts;
+import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
+import org.zvm.runtime.Calls;
 import org.zvm.runtime.CodeFormat;
-import org.zvm.runtime.LoadedCode;
 import org.zvm.runtime.ContractAddress;
 import org.zvm.runtime.Message;
 import org.zvm.runtime.UInt256;
@@ -25,11 +26,10 @@ import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 
 /**
- * Message calls and contract creation. A sub-call's value transfer and execution share one journal
- * checkpoint of the world state, committed only if the callee succeeds, so a reverted or halted callee
- * leaves nothing behind. These instructions end their block, so the gas counter is exact when they read
- * it (EIP-150's 63/64 rule). State work sits behind boundaries; only the call itself is on the compiled
- * path, so Graal can inline a hot callee.
+ * Message calls and contract creation. The state side (checkpoints, value, code loading, deposit) is
+ * {@link Calls}'s, shared with transaction processors; these nodes do the gas and the stack. They end
+ * their block, so the gas counter is exact when they read it (EIP-150's 63/64 rule). Only the call
+ * itself is on the compiled path, so Graal can inline a hot callee.
  */
 public final class CallNodes {
     private CallNodes() {
@@ -38,24 +38,18 @@ public final class CallNodes {
     /** Base of the instructions that run other code: tagged as calls for tools, and owning a call node. */
     abstract static class Invoking extends ZvmInstructionNode {
         @Child private IndirectCallNode callNode = Truffle.getRuntime().createIndirectCallNode();
+        protected final Revision rev;
+
+        Invoking(Revision rev) {
+            this.rev = rev;
+        }
 
         /** Runs {@code child} (its checkpoint already taken) to its end; the caller then finishes it. */
         protected final void run(Message child) {
             if (child.target == null) {
-                child.reason = HaltReason.STOP;
-                child.gasLeft = child.gas;
+                Calls.runWithoutTarget(child);
             } else {
                 callNode.call(child.target, child);
-            }
-        }
-
-        /** Commits the child's checkpoint if it succeeded, else reverts to it. */
-        @TruffleBoundary
-        protected static void finish(Message child) {
-            if (child.reason.isSuccess()) {
-                child.state.commit(child.checkpoint);
-            } else {
-                child.state.revertTo(child.checkpoint);
             }
         }
 
@@ -73,7 +67,8 @@ public final class CallNodes {
 
         private final Kind kind;
 
-        public Call(Kind kind) {
+        public Call(Kind kind, Revision rev) {
+            super(rev);
             this.kind = kind;
         }
 
@@ -98,7 +93,7 @@ public final class CallNodes {
             }
             Gas.chargeMemory(f, m.memory, inOffset, inLen, this);
             Gas.chargeMemory(f, m.memory, outOffset, outLen, this);
-            EnvironmentNodes.chargeAccess(f, m, to, this);
+            EnvironmentNodes.chargeAccess(f, m, to, rev, this);
             if (!value.isZero()) {
                 Gas.charge(f, GasCosts.CALL_VALUE, this);
                 if (kind == Kind.CALL && isDead(m, to)) {
@@ -119,7 +114,7 @@ public final class CallNodes {
                 return;
             }
             run(child);
-            finish(child);
+            Calls.finish(child);
             Gas.refund(f, child.gasLeft);
             m.returnData = child.output;
             long n = Math.min(outLen, child.output.length);
@@ -129,28 +124,21 @@ public final class CallNodes {
             Stack.setLong(f, result, child.reason.isSuccess() ? 1 : 0);
         }
 
-        /** Takes the checkpoint and moves the value; null when the call cannot start (depth, balance). */
+        /** The child frame; null when the call cannot start (depth, or a balance short of the value). */
         @TruffleBoundary
         private Message enter(Message m, Address to, UInt256 value, byte[] input, long gas) {
             WorldState s = m.state;
-            if (m.depth >= GasCosts.CALL_DEPTH_LIMIT || (!value.isZero() && s.getBalance(m.address).compareTo(value) < 0)) {
+            boolean movesValue = kind == Kind.CALL || kind == Kind.CALLCODE;
+            if (m.depth >= GasCosts.CALL_DEPTH_LIMIT || (movesValue && s.getBalance(m.address).compareTo(value) < 0)) {
                 return null;
             }
-            LoadedCode loaded = m.context.load(s.getCode(to));
-            byte[] code = loaded == null ? Message.EMPTY : loaded.code();
-            Message child = switch (kind) {
-                case CALL -> new Message(m.context, s, m.env, to, m.address, to, value, input, code, m.isStatic, m.depth + 1, gas);
-                case CALLCODE -> new Message(m.context, s, m.env, m.address, m.address, to, value, input, code, m.isStatic, m.depth + 1, gas);
-                case DELEGATECALL -> new Message(m.context, s, m.env, m.address, m.caller, to, m.value, input, code, m.isStatic, m.depth + 1, gas);
-                case STATICCALL -> new Message(m.context, s, m.env, to, m.address, to, UInt256.ZERO, input, code, true, m.depth + 1, gas);
+            int depth = m.depth + 1;
+            return switch (kind) {
+                case CALL -> Calls.enterCall(m.context, s, m.env, to, m.address, to, value, true, input, m.isStatic, depth, gas);
+                case CALLCODE -> Calls.enterCall(m.context, s, m.env, m.address, m.address, to, value, false, input, m.isStatic, depth, gas);
+                case DELEGATECALL -> Calls.enterCall(m.context, s, m.env, m.address, m.caller, to, m.value, false, input, m.isStatic, depth, gas);
+                case STATICCALL -> Calls.enterCall(m.context, s, m.env, to, m.address, to, UInt256.ZERO, false, input, true, depth, gas);
             };
-            child.target = loaded == null ? null : loaded.target();
-            child.checkpoint = s.checkpoint();
-            if (kind == Kind.CALL) {
-                s.transfer(m.address, to, value);
-            }
-            s.touch(child.address);
-            return child;
         }
 
         @TruffleBoundary
@@ -163,7 +151,8 @@ public final class CallNodes {
     public static final class Create extends Invoking {
         private final boolean salted;
 
-        public Create(boolean salted) {
+        public Create(boolean salted, Revision rev) {
+            super(rev);
             this.salted = salted;
         }
 
@@ -179,11 +168,14 @@ public final class CallNodes {
             long len = Stack.readSaturated(f, sp - 3);
             UInt256 salt = salted ? Stack.readWord(f, sp - 4) : null;
             int result = salted ? sp - 4 : sp - 3;
-            if (len > GasCosts.MAX_INITCODE_SIZE) {
+            if (rev.initcodeLimit() && len > GasCosts.MAX_INITCODE_SIZE) {
                 throw ZvmException.create(HaltReason.INITCODE_SIZE_EXCEEDED, this);
             }
             Gas.chargeMemory(f, m.memory, offset, len, this);
-            Gas.charge(f, Gas.perWord(len, GasCosts.INITCODE_WORD + (salted ? GasCosts.CREATE2_HASH_WORD : 0)), this);
+            long perWord = (rev.initcodeLimit() ? GasCosts.INITCODE_WORD : 0) + (salted ? GasCosts.CREATE2_HASH_WORD : 0);
+            if (perWord > 0) {
+                Gas.charge(f, Gas.perWord(len, perWord), this);
+            }
             byte[] initCode = m.memory.read(offset, len);
             long callGas = GasCosts.allButOne64th(Gas.left(f));
             Gas.charge(f, callGas, this);
@@ -201,7 +193,7 @@ public final class CallNodes {
                 return;
             }
             run(child);
-            long gasLeft = deploy(m, format(), child);
+            long gasLeft = deploy(m, format(), child, rev);
             Gas.refund(f, gasLeft);
             if (child.reason.isSuccess()) {
                 Stack.set(f, result, child.address.toWord());
@@ -228,45 +220,29 @@ public final class CallNodes {
             }
             s.setNonce(m.address, nonce + 1);
             Address address = salt == null ? ContractAddress.create(m.address, nonce) : ContractAddress.create2(m.address, salt, initCode);
-            s.warmAccount(address);
-            Message child = new Message(m.context, s, m.env, address, m.address, address, value, Message.EMPTY, initCode, false, m.depth + 1, gas);
-            if (s.getNonce(address) != 0 || s.getCode(address).length != 0) {
-                child.reason = HaltReason.CREATE_COLLISION;
-                return child;
-            }
-            child.target = initCode.length == 0 ? null : m.context.loadInitCode(format, initCode).target();
-            child.checkpoint = s.checkpoint();
-            s.createAccount(address);
-            s.setNonce(address, 1);
-            s.transfer(m.address, address, value);
-            return child;
+            return Calls.enterCreate(m.context, s, m.env, m.address, address, format, value, initCode, m.depth + 1, gas);
         }
 
-        /**
-         * Stores the code the init code returned, then finishes the creation, and returns the gas to give
-         * back. A failed deposit (too large, unaffordable) undoes the whole creation.
-         */
+        /** Deploys the returned code and returns the gas to give back; sets the creator's return data. */
         @TruffleBoundary
-        private static long deploy(Message m, CodeFormat format, Message child) {
-            if (child.reason.isSuccess()) {
-                byte[] code = child.output;
-                long deposit = GasCosts.CODE_DEPOSIT_BYTE * code.length;
-                if (code.length > GasCosts.MAX_CODE_SIZE || deposit > child.gasLeft) {
-                    child.reason = code.length > GasCosts.MAX_CODE_SIZE ? HaltReason.CODE_SIZE_EXCEEDED : HaltReason.OUT_OF_GAS;
-                    child.gasLeft = 0;
-                } else {
-                    m.state.setCode(child.address, m.context.deployableCode(format, code));
-                    child.gasLeft -= deposit;
-                }
-            }
-            finish(child);
+        private static long deploy(Message m, CodeFormat format, Message child, Revision rev) {
+            Calls.deploy(child, format, rev);
             m.returnData = child.reason == HaltReason.REVERT ? child.output : Message.EMPTY;
             return child.reason.consumesAllGas() ? 0 : child.gasLeft;
         }
     }
 
-    /** SELFDESTRUCT: beneficiary on top; EIP-6780 semantics are the world state's. */
+    /**
+     * SELFDESTRUCT: beneficiary on top. The account goes at the end of the transaction; from Cancun only
+     * if it was created in it (EIP-6780).
+     */
     public static final class SelfDestruct extends ZvmInstructionNode {
+        private final Revision rev;
+
+        public SelfDestruct(Revision rev) {
+            this.rev = rev;
+        }
+
         @Override
         public void execute(VirtualFrame f) {
             int sp = Stack.sp(f);
@@ -275,14 +251,14 @@ public final class CallNodes {
                 throw ZvmException.create(HaltReason.STATIC_STATE_CHANGE, this);
             }
             Address beneficiary = Address.fromWord(Stack.get(f, sp - 1, 0), Stack.get(f, sp - 1, 1), Stack.get(f, sp - 1, 2));
-            Gas.charge(f, cost(m, beneficiary), this);
-            destruct(m, beneficiary);
+            Gas.charge(f, cost(m, beneficiary, rev), this);
+            destruct(m, beneficiary, rev);
             Stack.setSp(f, sp - 1);
         }
 
         @TruffleBoundary
-        private static long cost(Message m, Address beneficiary) {
-            long cost = m.state.warmAccount(beneficiary) ? GasCosts.COLD_ACCOUNT_ACCESS : 0;
+        private static long cost(Message m, Address beneficiary, Revision rev) {
+            long cost = rev.accessLists() && m.state.warmAccount(beneficiary) ? GasCosts.COLD_ACCOUNT_ACCESS : 0;
             if (!m.state.getBalance(m.address).isZero() && (!m.state.exists(beneficiary) || m.state.isEmpty(beneficiary))) {
                 cost += GasCosts.NEW_ACCOUNT;
             }
@@ -290,8 +266,10 @@ public final class CallNodes {
         }
 
         @TruffleBoundary
-        private static void destruct(Message m, Address beneficiary) {
-            m.state.selfDestruct(m.address, beneficiary);
+        private static void destruct(Message m, Address beneficiary, Revision rev) {
+            if (m.state.selfDestruct(m.address, beneficiary, rev.selfdestructOnlyCreated()) && rev.selfdestructRefund() > 0) {
+                m.state.addRefund(rev.selfdestructRefund());
+            }
         }
     }
 }

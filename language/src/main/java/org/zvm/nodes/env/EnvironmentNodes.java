@@ -7,6 +7,7 @@ import org.zvm.nodes.Gas;
 import org.zvm.nodes.Stack;
 import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.opcode.GasCosts;
+import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.Message;
 import org.zvm.runtime.UInt256;
@@ -23,7 +24,7 @@ public final class EnvironmentNodes {
     public static final class Value extends ZvmInstructionNode {
         public enum Kind {
             ADDRESS, ORIGIN, CALLER, CALLVALUE, CALLDATASIZE, CODESIZE, GASPRICE, RETURNDATASIZE, COINBASE, TIMESTAMP,
-            NUMBER, PREVRANDAO, GASLIMIT, CHAINID, SELFBALANCE, BASEFEE, GAS
+            NUMBER, PREVRANDAO, GASLIMIT, CHAINID, SELFBALANCE, BASEFEE, BLOBBASEFEE, GAS
         }
 
         private final Kind kind;
@@ -62,6 +63,7 @@ public final class EnvironmentNodes {
                 case CHAINID -> m.env.chainId();
                 case SELFBALANCE -> m.state.getBalance(m.address);
                 case BASEFEE -> m.env.baseFee();
+                case BLOBBASEFEE -> m.env.blobBaseFee();
                 default -> throw new IllegalStateException(kind.name());
             };
         }
@@ -128,9 +130,11 @@ public final class EnvironmentNodes {
         }
 
         private final Kind kind;
+        private final Revision rev;
 
-        public AccountQuery(Kind kind) {
+        public AccountQuery(Kind kind, Revision rev) {
             this.kind = kind;
+            this.rev = rev;
         }
 
         @Override
@@ -138,7 +142,7 @@ public final class EnvironmentNodes {
             int top = Stack.sp(f) - 1;
             Message m = Stack.message(f);
             Address a = Address.fromWord(Stack.get(f, top, 0), Stack.get(f, top, 1), Stack.get(f, top, 2));
-            chargeAccess(f, m, a, this);
+            chargeAccess(f, m, a, rev, this);
             Stack.set(f, top, query(m, a));
         }
 
@@ -152,10 +156,13 @@ public final class EnvironmentNodes {
         }
     }
 
-    /** Charges the EIP-2929 surcharge for a cold account; the warm cost is the table's base gas. */
-    public static void chargeAccess(VirtualFrame f, Message m, Address a, ZvmInstructionNode where) {
-        if (warm(m, a)) {
-            Gas.charge(f, GasCosts.COLD_ACCOUNT_ACCESS - GasCosts.WARM_ACCESS, where);
+    /**
+     * Charges the EIP-2929 surcharge for a cold account; the warm cost (or, before Berlin, the whole
+     * access) is the table's base gas.
+     */
+    public static void chargeAccess(VirtualFrame f, Message m, Address a, Revision rev, ZvmInstructionNode where) {
+        if (rev.accessLists() && warm(m, a)) {
+            Gas.charge(f, rev.coldAccountSurcharge(), where);
         }
     }
 
@@ -166,6 +173,12 @@ public final class EnvironmentNodes {
 
     /** EXTCODECOPY: address (top), dest offset, source offset, length. */
     public static final class ExtCodeCopy extends ZvmInstructionNode {
+        private final Revision rev;
+
+        public ExtCodeCopy(Revision rev) {
+            this.rev = rev;
+        }
+
         @Override
         public void execute(VirtualFrame f) {
             int sp = Stack.sp(f);
@@ -176,7 +189,7 @@ public final class EnvironmentNodes {
             long len = Stack.readSaturated(f, sp - 4);
             Gas.charge(f, Gas.perWord(len, GasCosts.COPY_WORD), this);
             Gas.chargeMemory(f, m.memory, dest, len, this);
-            chargeAccess(f, m, a, this);
+            chargeAccess(f, m, a, rev, this);
             if (len > 0) {
                 m.memory.writePadded(dest, code(m, a), offset, len);
             }
@@ -189,17 +202,28 @@ public final class EnvironmentNodes {
         }
     }
 
-    public static final class BlockHash extends ZvmInstructionNode {
+    /** BLOCKHASH and BLOBHASH: a hash the environment holds by number or index, else 0. */
+    public static final class HashLookup extends ZvmInstructionNode {
+        public enum Kind {
+            BLOCKHASH, BLOBHASH
+        }
+
+        private final Kind kind;
+
+        public HashLookup(Kind kind) {
+            this.kind = kind;
+        }
+
         @Override
         public void execute(VirtualFrame f) {
             int top = Stack.sp(f) - 1;
             Message m = Stack.message(f);
-            Stack.set(f, top, hash(m, Stack.readSaturated(f, top)));
+            Stack.set(f, top, lookup(m, Stack.readSaturated(f, top)));
         }
 
         @TruffleBoundary
-        private static UInt256 hash(Message m, long n) {
-            return m.env.blockHash(n);
+        private UInt256 lookup(Message m, long n) {
+            return kind == Kind.BLOCKHASH ? m.env.blockHash(n) : m.env.blobHash(n);
         }
     }
 }

@@ -4,11 +4,12 @@ package org.zvm.nodes.memory;
 import org.zvm.nodes.Gas;
 import org.zvm.nodes.Stack;
 import org.zvm.nodes.ZvmInstructionNode;
+import org.zvm.opcode.GasCosts;
 import org.zvm.runtime.Memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
-/** MLOAD, MSTORE, MSTORE8, MSIZE: memory expansion is charged before the access. */
+/** MLOAD, MSTORE, MSTORE8, MSIZE, MCOPY: memory expansion is charged before the access. */
 public final class MemoryNodes {
     private MemoryNodes() {
     }
@@ -58,6 +59,25 @@ public final class MemoryNodes {
             int sp = Stack.sp(f);
             Stack.setLong(f, sp, Stack.message(f).memory.size());
             Stack.setSp(f, sp + 1);
+        }
+    }
+
+    /** MCOPY (EIP-5656): dest (top), source, length; the regions may overlap. */
+    public static final class MCopy extends ZvmInstructionNode {
+        @Override
+        public void execute(VirtualFrame f) {
+            int sp = Stack.sp(f);
+            long dest = Stack.readSaturated(f, sp - 1);
+            long src = Stack.readSaturated(f, sp - 2);
+            long len = Stack.readSaturated(f, sp - 3);
+            Memory memory = Stack.message(f).memory;
+            Gas.charge(f, Gas.perWord(len, GasCosts.COPY_WORD), this);
+            Gas.chargeMemory(f, memory, src, len, this);
+            Gas.chargeMemory(f, memory, dest, len, this);
+            if (len > 0) {
+                memory.write(dest, memory.read(src, len));
+            }
+            Stack.setSp(f, sp - 3);
         }
     }
 }

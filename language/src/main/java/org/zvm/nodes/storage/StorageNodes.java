@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.nodes.storage;
 
-import static org.zvm.opcode.GasCosts.COLD_SLOAD;
-import static org.zvm.opcode.GasCosts.SSTORE_CLEARS_REFUND;
-import static org.zvm.opcode.GasCosts.SSTORE_RESET;
 import static org.zvm.opcode.GasCosts.SSTORE_SET;
 import static org.zvm.opcode.GasCosts.SSTORE_STIPEND_GUARD;
-import static org.zvm.opcode.GasCosts.WARM_ACCESS;
 
 import org.zvm.error.HaltReason;
 import org.zvm.error.ZvmException;
 import org.zvm.nodes.Gas;
 import org.zvm.nodes.Stack;
 import org.zvm.nodes.ZvmInstructionNode;
+import org.zvm.opcode.Revision;
 import org.zvm.runtime.Message;
 import org.zvm.runtime.UInt256;
 import org.zvm.state.WorldState;
@@ -21,9 +18,9 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
- * Persistent and transient storage. Gas follows Cancun: EIP-2929 cold/warm access, EIP-2200 net metering
- * with EIP-3529 refunds. The table's base gas (100, the warm access) is charged by the block; these nodes
- * charge the rest.
+ * Persistent and transient storage. Gas is EIP-2200 net metering with the {@link Revision}'s EIP-2929
+ * cold/warm access and refunds (EIP-3529 from London). The table's base gas (the warm read) is charged by
+ * the block; these nodes charge the rest.
  */
 public final class StorageNodes {
     private StorageNodes() {
@@ -36,13 +33,19 @@ public final class StorageNodes {
     }
 
     public static final class SLoad extends ZvmInstructionNode {
+        private final Revision rev;
+
+        public SLoad(Revision rev) {
+            this.rev = rev;
+        }
+
         @Override
         public void execute(VirtualFrame f) {
             int top = Stack.sp(f) - 1;
             Message m = Stack.message(f);
             UInt256 key = Stack.readWord(f, top);
-            if (warm(m, key)) {
-                Gas.charge(f, COLD_SLOAD - WARM_ACCESS, this);
+            if (rev.accessLists() && warm(m, key)) {
+                Gas.charge(f, rev.coldSloadSurcharge(), this);
             }
             Stack.set(f, top, load(m, key));
         }
@@ -60,6 +63,12 @@ public final class StorageNodes {
 
     /** SSTORE: key (top), then value. */
     public static final class SStore extends ZvmInstructionNode {
+        private final Revision rev;
+
+        public SStore(Revision rev) {
+            this.rev = rev;
+        }
+
         @Override
         public void execute(VirtualFrame f) {
             int sp = Stack.sp(f);
@@ -70,40 +79,41 @@ public final class StorageNodes {
             }
             UInt256 key = Stack.readWord(f, sp - 1);
             UInt256 value = Stack.readWord(f, sp - 2);
-            Gas.charge(f, store(m, key, value) - WARM_ACCESS, this);
+            Gas.charge(f, store(m, key, value, rev) - rev.warmStorageRead(), this);
             Stack.setSp(f, sp - 2);
         }
 
         /** Stores and books the refund; returns the total gas of the store (EIP-2200, EIP-2929, EIP-3529). */
         @TruffleBoundary
-        static long store(Message m, UInt256 key, UInt256 value) {
+        static long store(Message m, UInt256 key, UInt256 value, Revision rev) {
             WorldState s = m.state;
-            long cost = s.warmSlot(m.address, key) ? COLD_SLOAD : 0;
+            long warmRead = rev.warmStorageRead();
+            long cost = rev.accessLists() && s.warmSlot(m.address, key) ? rev.coldSloadSurcharge() + warmRead : 0;
             UInt256 current = s.getStorage(m.address, key);
             if (current.equals(value)) {
-                return cost + WARM_ACCESS;
+                return cost + warmRead;
             }
             UInt256 original = s.getOriginalStorage(m.address, key);
             if (original.equals(current)) {
                 if (original.isZero()) {
                     cost += SSTORE_SET;
                 } else {
-                    cost += SSTORE_RESET;
+                    cost += rev.sstoreReset();
                     if (value.isZero()) {
-                        s.addRefund(SSTORE_CLEARS_REFUND);
+                        s.addRefund(rev.sstoreClearsRefund());
                     }
                 }
             } else {
-                cost += WARM_ACCESS;
+                cost += warmRead;
                 if (!original.isZero()) {
                     if (current.isZero()) {
-                        s.addRefund(-SSTORE_CLEARS_REFUND);
+                        s.addRefund(-rev.sstoreClearsRefund());
                     } else if (value.isZero()) {
-                        s.addRefund(SSTORE_CLEARS_REFUND);
+                        s.addRefund(rev.sstoreClearsRefund());
                     }
                 }
                 if (original.equals(value)) {
-                    s.addRefund(original.isZero() ? SSTORE_SET - WARM_ACCESS : SSTORE_RESET - WARM_ACCESS);
+                    s.addRefund(original.isZero() ? SSTORE_SET - warmRead : rev.sstoreReset() - warmRead);
                 }
             }
             s.setStorage(m.address, key, value);
