@@ -59,12 +59,12 @@ public final class SourceMap {
     }
 
     /** Collects entries in offset order. */
-    static final class Builder {
+    public static final class Builder {
         private int[] offsets = new int[16];
         private int[] lines = new int[16];
         private int size;
 
-        void add(int offset, int line) {
+        public void add(int offset, int line) {
             if (size == offsets.length) {
                 offsets = Arrays.copyOf(offsets, size * 2);
                 lines = Arrays.copyOf(lines, size * 2);
@@ -73,7 +73,7 @@ public final class SourceMap {
             lines[size++] = line;
         }
 
-        SourceMap build(int codeSize) {
+        public SourceMap build(int codeSize) {
             return new SourceMap(Arrays.copyOf(offsets, size), Arrays.copyOf(lines, size), codeSize);
         }
     }

@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.zvm.evm.Fork;
 import org.zvm.util.Hex;
 
 /**
@@ -22,7 +25,7 @@ import org.zvm.util.Hex;
  * @param passthrough arguments that are not ours, in order: they go to the GraalVM option parser
  */
 record Arguments(Command command, Path file, Format format, String calldata, long gas, String value, String caller,
-                Path stateDir, boolean trace, boolean json, double seconds, double warmup, Path output,
+                String fork, Path stateDir, boolean trace, boolean json, double seconds, double warmup, Path output,
                 List<String> passthrough) {
 
     /** Enough for any realistic single call, small enough that a runaway loop ends within seconds. */
@@ -32,6 +35,9 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
     static final int DEFAULT_SECONDS = 10;
     /** Long enough for the first Graal compilations of a typical contract on two busy cores. */
     static final int DEFAULT_WARMUP = 5;
+
+    /** The forks {@code --fork} takes, for help and messages. */
+    static final String FORKS = Arrays.stream(Fork.values()).map(Fork::displayName).collect(Collectors.joining("|"));
 
     private static final BigInteger MAX_U256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
@@ -94,7 +100,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
                 throw missingCommand();
             }
             // Only GraalVM options, e.g. --version:graalvm: the launcher calls missingCommand() if none acts.
-            return new Arguments(null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, null, false, false,
+            return new Arguments(null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false,
                             DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.copyOf(passthrough));
         }
         Command command = Command.byWord(positional.getFirst());
@@ -118,6 +124,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
         long gas = given.containsKey(Option.GAS) ? gas(given.get(Option.GAS)) : DEFAULT_GAS;
         String value = given.containsKey(Option.VALUE) ? value(given.get(Option.VALUE)) : "0x0";
         String caller = given.containsKey(Option.CALLER) ? caller(given.get(Option.CALLER)) : DEFAULT_CALLER;
+        String fork = given.containsKey(Option.FORK) ? fork(given.get(Option.FORK)) : Fork.CANCUN.displayName();
         Path stateDir = given.containsKey(Option.STATE) ? stateDir(given.get(Option.STATE)) : null;
         Format forced = given.containsKey(Option.FORMAT) ? format(given.get(Option.FORMAT)) : null;
         double seconds = given.containsKey(Option.SECONDS) ? seconds(Option.SECONDS, given.get(Option.SECONDS), false) : DEFAULT_SECONDS;
@@ -143,7 +150,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
                 }
             }
         }
-        return new Arguments(command, file, format, calldata, gas, value, caller, stateDir, trace, json, seconds, warmup,
+        return new Arguments(command, file, format, calldata, gas, value, caller, fork, stateDir, trace, json, seconds, warmup,
                         output, List.copyOf(passthrough));
     }
 
@@ -186,6 +193,14 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
             throw new UsageException("--caller: not a 20-byte hex address: '" + s + "'");
         }
         return "0x" + digits.toLowerCase(Locale.ROOT);
+    }
+
+    static String fork(String s) throws UsageException {
+        try {
+            return Fork.named(s).displayName();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--fork: " + e.getMessage());
+        }
     }
 
     static Format format(String s) throws UsageException {

@@ -17,7 +17,9 @@ enum Format {
     //      name    extension  MIME type                        binary
     ZVMC   ("zvmc", ".zvmc",   "application/x-zvm-container",   true),
     ZASM   ("zasm", ".zasm",   "text/x-zasm",                   false),
-    ZVM    ("zvm",  ".zvm",    "application/x-zvm-native",      true);
+    ZVM    ("zvm",  ".zvm",    "application/x-zvm-native",      true),
+    /** EVM code: raw bytes, or a text file of hex digits (0x optional, whitespace ignored). */
+    EVM    ("evm",  ".evm",    "application/x-evm",             true);
     // @formatter:on
 
     final String id;

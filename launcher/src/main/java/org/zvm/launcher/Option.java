@@ -24,6 +24,7 @@ enum Option {
     VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH),    "value sent with the call, decimal or 0x-hex (default: 0)"),
     CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH),    "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
     STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH),    "load and save the world state in DIR (default: fresh, in memory)"),
+    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
     FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM), "input format " + Format.choices() + " (default: from the extension)"),
     TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
     JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE), "print one JSON object instead of text"),

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.launcher;
 
+import java.nio.charset.StandardCharsets;
+
 import org.zvm.container.ZvmContainer;
+import org.zvm.evm.EvmCode;
+import org.zvm.evm.Fork;
 import org.zvm.tools.Assembler;
 import org.zvm.tools.Disassembler;
 import org.zvm.tools.GasScheduleExporter;
 import org.zvm.tools.OpcodeDocGenerator;
+import org.zvm.util.Hex;
 
 /**
  * The launcher's only calls into the language module's plain-Java tools (no Truffle, no engine), kept in one
@@ -30,6 +35,24 @@ final class Tools {
     /** The native gas schedule as the Markdown reference table, or as JSON for external tools. */
     static String gasSchedule(boolean json) {
         return json ? GasScheduleExporter.generate() : OpcodeDocGenerator.generate();
+    }
+
+    /**
+     * EVM code from a file: a text file of hex digits (0x optional, whitespace ignored) is decoded, any
+     * other content is the code itself.
+     */
+    static byte[] evmCode(byte[] file) {
+        String text = new String(file, StandardCharsets.ISO_8859_1).strip();
+        String digits = Hex.strip(text).replaceAll("\\s+", "");
+        if (!digits.isEmpty() && digits.length() % 2 == 0 && digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return Hex.bytes(digits);
+        }
+        return file;
+    }
+
+    /** A listing of EVM code under the given fork. */
+    static String disassembleEvm(byte[] code, String fork) {
+        return new EvmCode(code, Fork.named(fork)).listing().text();
     }
 
     /** Native code in a ZVMC container with an empty ABI. */

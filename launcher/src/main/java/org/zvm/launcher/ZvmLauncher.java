@@ -45,6 +45,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     static final String LANGUAGE_ID = "zvm";
     static final String VERSION = "0.1.0";
     static final String STATE_DIR_OPTION = "zvm.StateDir";
+    static final String FORK_OPTION = "zvm.Fork";
     static final String TRACE_OPTION = "zvm-trace";
 
     static final int EXIT_SUCCESS = 0;
@@ -197,7 +198,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     }
 
     private int disasm() throws UsageException {
-        printText(Tools.disassemble(read(arguments.file())));
+        byte[] code = read(arguments.file());
+        printText(arguments.format() == Format.EVM ? Tools.disassembleEvm(Tools.evmCode(code), arguments.fork()) : Tools.disassemble(code));
         return EXIT_SUCCESS;
     }
 
@@ -207,6 +209,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     }
 
     private Context open(Context.Builder builder) {
+        builder.option(FORK_OPTION, arguments.fork());
         if (arguments.stateDir() != null) {
             builder.option(STATE_DIR_OPTION, arguments.stateDir().toAbsolutePath().toString());
         }
@@ -272,7 +275,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
      * decoded UTF-8 for text. The file's path stays on the source for debuggers.
      */
     static Source source(Path file, Format format) throws UsageException {
-        byte[] bytes = read(file);
+        byte[] bytes = format == Format.EVM ? Tools.evmCode(read(file)) : read(file);
         Source.Builder builder = Source.newBuilder(LANGUAGE_ID, file.toFile()).mimeType(format.mimeType);
         if (format.binary) {
             builder.content(ByteSequence.create(bytes));
