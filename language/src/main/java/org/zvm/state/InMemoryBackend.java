@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.state;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -10,7 +12,7 @@ import org.zvm.runtime.UInt256;
 
 /** Committed state in sorted maps: a fresh world for each run, and the reference for the durable one. */
 public final class InMemoryBackend implements StateBackend {
-    private final Map<Address, AccountRecord> accounts = new TreeMap<>();
+    private final TreeMap<Address, AccountRecord> accounts = new TreeMap<>();
     private final Map<Address, TreeMap<UInt256, UInt256>> storage = new TreeMap<>();
 
     @Override
@@ -55,6 +57,11 @@ public final class InMemoryBackend implements StateBackend {
                 storage.remove(a);
             }
         });
+    }
+
+    /** Every account in address order (read-only), for state roots and dumps. */
+    public SortedMap<Address, AccountRecord> accounts() {
+        return Collections.unmodifiableSortedMap(accounts);
     }
 
     @Override

@@ -53,6 +53,7 @@ class ArgumentsTest {
         assertEquals(10_000_000L, a.gas());
         assertEquals("0x0", a.value());
         assertEquals("0x00000000000000000000000000000000000000c0", a.caller());
+        assertEquals("Cancun", a.fork());
         assertNull(a.stateDir());
         assertFalse(a.trace());
         assertFalse(a.json());
@@ -134,7 +135,7 @@ class ArgumentsTest {
     void badStateAndFormat() {
         fails("--state: not a directory: " + zvm, "run", zvm, "--state", zvm);
         fails("--state: empty path", "run", zvm, "--state=");
-        fails("--format: unknown format 'elf' (zvmc|zasm|zvm)", "run", zvm, "--format", "elf");
+        fails("--format: unknown format 'elf' (zvmc|zasm|zvm|evm)", "run", zvm, "--format", "elf");
     }
 
     @Test
@@ -142,7 +143,7 @@ class ArgumentsTest {
         fails("missing.zasm: no such file", "run", "missing.zasm");
         fails(dir + ": is a directory", "run", dir.toString());
         String bin = Files.write(dir.resolve("prog.bin"), new byte[]{0}).toString();
-        fails(bin + ": unknown file type; use --format zvmc|zasm|zvm", "run", bin);
+        fails(bin + ": unknown file type; use --format zvmc|zasm|zvm|evm", "run", bin);
         fails(zasm + ": disasm reads .zvmc or .zvm code, not zasm text", "disasm", zasm);
     }
 
@@ -232,5 +233,13 @@ class ArgumentsTest {
         assertEquals(Format.ZVMC, Format.byExtension(Path.of("A.ZVMC")));
         assertNull(Format.byExtension(Path.of(".zvm")));
         assertNull(Format.byExtension(Path.of("x.zvmcx")));
+    }
+
+    @Test
+    void forks() throws UsageException {
+        assertEquals("Istanbul", parse("run", zvm, "--fork", "istanbul").fork());
+        assertEquals("Shanghai", parse("bench", zvm, "--fork=SHANGHAI").fork());
+        fails("--fork: unknown fork 'Frontier' (known: Istanbul, Berlin, London, Shanghai, Cancun)", "run", zvm, "--fork", "Frontier");
+        fails("--fork: not an option of 'asm'", "asm", zasm, "--fork", "Cancun");
     }
 }

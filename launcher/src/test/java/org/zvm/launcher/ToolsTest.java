@@ -2,6 +2,7 @@
 package org.zvm.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,19 @@ class ToolsTest {
     @Test
     void emptyCode() {
         assertArrayEquals(new byte[]{'Z', 'V', 'M', 'C', 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, Tools.wrapContainer(new byte[0]));
+    }
+
+    @Test
+    void evmCodeFromHexTextOrBytes() {
+        assertArrayEquals(new byte[]{0x60, 0x01, 0x00}, Tools.evmCode("0x6001\n00\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        byte[] binary = {0x60, 0x01, 0x56};
+        assertArrayEquals(binary, Tools.evmCode(binary));
+        byte[] oddHex = "600".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertArrayEquals(oddHex, Tools.evmCode(oddHex), "not hex text: the bytes are the code");
+    }
+
+    @Test
+    void evmListingSkipsPushData() {
+        assertEquals("0000  PUSH2 0x5b00\n0003  JUMPDEST\n", Tools.disassembleEvm(new byte[]{0x61, 0x5b, 0x00, 0x5b}, "Cancun"));
     }
 }
