@@ -48,7 +48,7 @@ import com.oracle.truffle.api.source.Source;
  * </ul>
  */
 @TruffleLanguage.Registration(id = ZvmLanguage.ID, name = "ZVM", version = ZvmLanguage.VERSION, //
-                characterMimeTypes = ZvmLanguage.ZASM_MIME, //
+                characterMimeTypes = {ZvmLanguage.ZASM_MIME, ZvmLanguage.STATE_TEST_MIME}, //
                 byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME}, //
                 defaultMimeType = ZvmLanguage.ZASM_MIME, fileTypeDetectors = ZvmFileDetector.class, //
                 website = "https://github.com/zvm", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
@@ -61,6 +61,8 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     public static final String NATIVE_MIME = "application/x-zvm-native";
     /** EVM bytecode (needs the EVM frontend on the class path). */
     public static final String EVM_MIME = "application/x-evm";
+    /** An Ethereum GeneralStateTests JSON file: evaluates to a runner of its cases (EVM frontend). */
+    public static final String STATE_TEST_MIME = "application/x-ethereum-statetest+json";
 
     @Option(help = "Directory of a durable world state (RocksDB); empty for a fresh in-memory world.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     static final OptionKey<String> StateDir = new OptionKey<>("");
@@ -115,6 +117,11 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
         try {
+            for (Frontend f : frontends.values()) {
+                if (f.documentMimeTypes().contains(source.getMimeType())) {
+                    return f.parseDocument(this, source).getCallTarget();
+                }
+            }
             LoadedCode code = switch (mimeOf(source)) {
                 case ZASM_MIME -> {
                     Assembler.Result asm = Assembler.assemble(source.getCharacters().toString(), source.getName());

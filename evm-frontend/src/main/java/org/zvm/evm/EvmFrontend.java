@@ -3,15 +3,20 @@ package org.zvm.evm;
 
 import java.util.List;
 
+import org.zvm.ZvmContext;
 import org.zvm.ZvmLanguage;
 import org.zvm.builder.CodeModel;
 import org.zvm.builder.Frontend;
 import org.zvm.error.ZvmParseException;
+import org.zvm.evm.statetest.StateTest;
+import org.zvm.evm.statetest.StateTestFile;
+import org.zvm.evm.statetest.StateTestRootNode;
 import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
 import org.zvm.runtime.PrecompiledContract;
 
+import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 
 /** The EVM frontend, found by the language through {@link java.util.ServiceLoader}. */
@@ -55,5 +60,22 @@ public final class EvmFrontend implements Frontend {
     @Override
     public List<Address> precompiles(Revision revision) {
         return List.of();
+    }
+
+    @Override
+    public List<String> documentMimeTypes() {
+        return List.of(ZvmLanguage.STATE_TEST_MIME);
+    }
+
+    /** A state test file, read for the context's fork; malformed files fail here with the file and field. */
+    @Override
+    public RootNode parseDocument(ZvmLanguage language, Source source) throws ZvmParseException {
+        Fork fork = Fork.of(ZvmContext.get(null).revision());
+        try {
+            List<StateTest> tests = StateTestFile.parse(source.getName(), source.getCharacters(), fork.displayName());
+            return new StateTestRootNode(language, tests, fork);
+        } catch (IllegalArgumentException e) {
+            throw ZvmParseException.general(e.getMessage());
+        }
     }
 }

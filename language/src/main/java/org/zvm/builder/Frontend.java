@@ -3,11 +3,15 @@ package org.zvm.builder;
 
 import java.util.List;
 
+import org.zvm.ZvmLanguage;
 import org.zvm.error.ZvmParseException;
 import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
 import org.zvm.runtime.PrecompiledContract;
+
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.Source;
 
 /**
  * A bytecode format other than native ZVM, found with {@link java.util.ServiceLoader}: the language
@@ -34,4 +38,14 @@ public interface Frontend {
 
     /** Every precompile address under {@code revision} (warm from the start of a transaction, EIP-2929). */
     List<Address> precompiles(Revision revision);
+
+    /** MIME types of documents this frontend runs that are not code (the EVM's state test files). */
+    default List<String> documentMimeTypes() {
+        return List.of();
+    }
+
+    /** The root node that runs a document of one of {@link #documentMimeTypes()}. */
+    default RootNode parseDocument(ZvmLanguage language, Source source) throws ZvmParseException {
+        throw ZvmParseException.general(format() + " frontend runs no documents of type " + source.getMimeType());
+    }
 }

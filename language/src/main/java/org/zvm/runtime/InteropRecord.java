@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
@@ -32,7 +31,7 @@ public final class InteropRecord implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new Names(members.keySet().toArray(new String[0]));
+        return new InteropArray(members.keySet().toArray(new String[0]));
     }
 
     @ExportMessage
@@ -54,38 +53,5 @@ public final class InteropRecord implements TruffleObject {
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return members.toString();
-    }
-
-    /** Member names as an interop array. */
-    @ExportLibrary(InteropLibrary.class)
-    static final class Names implements TruffleObject {
-        private final String[] names;
-
-        Names(String[] names) {
-            this.names = names;
-        }
-
-        @ExportMessage
-        boolean hasArrayElements() {
-            return true;
-        }
-
-        @ExportMessage
-        long getArraySize() {
-            return names.length;
-        }
-
-        @ExportMessage
-        boolean isArrayElementReadable(long index) {
-            return index >= 0 && index < names.length;
-        }
-
-        @ExportMessage
-        Object readArrayElement(long index) throws InvalidArrayIndexException {
-            if (index < 0 || index >= names.length) {
-                throw InvalidArrayIndexException.create(index);
-            }
-            return names[(int) index];
-        }
     }
 }

@@ -39,7 +39,7 @@ public final class ZvmContract implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new InteropRecord.Names(new String[]{"address", "call"});
+        return new InteropArray(new String[]{"address", "call"});
     }
 
     @ExportMessage

@@ -26,7 +26,7 @@ import org.zvm.util.Hex;
  */
 record Arguments(Command command, Path file, Format format, String calldata, long gas, String value, String caller,
                 String fork, Path stateDir, boolean trace, boolean json, double seconds, double warmup, Path output,
-                List<String> passthrough) {
+                List<Path> paths, String filter, List<String> passthrough) {
 
     /** Enough for any realistic single call, small enough that a runaway loop ends within seconds. */
     static final long DEFAULT_GAS = 10_000_000L;
@@ -101,7 +101,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
             }
             // Only GraalVM options, e.g. --version:graalvm: the launcher calls missingCommand() if none acts.
             return new Arguments(null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false,
-                            DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.copyOf(passthrough));
+                            DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.of(), "", List.copyOf(passthrough));
         }
         Command command = Command.byWord(positional.getFirst());
         if (command == null) {
@@ -111,7 +111,8 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
         if (positional.size() - 1 < expected) {
             throw new UsageException(command.word + ": missing " + command.operand);
         }
-        if (positional.size() - 1 > expected) {
+        boolean many = command.operand != null && command.operand.endsWith("...");
+        if (positional.size() - 1 > expected && !many) {
             throw new UsageException(command.word + ": unexpected argument '" + positional.get(expected + 1) + "'");
         }
         for (Option o : given.keySet()) {
@@ -132,10 +133,16 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
         boolean trace = given.containsKey(Option.TRACE);
         boolean json = given.containsKey(Option.JSON);
 
+        String filter = given.containsKey(Option.FILTER) ? filter(given.get(Option.FILTER)) : "";
+        List<Path> paths = new ArrayList<>();
         Path file = null;
         Format format = null;
         Path output = null;
-        if (command.operand != null) {
+        if (many) {
+            for (String p : positional.subList(1, positional.size())) {
+                paths.add(existing(p));
+            }
+        } else if (command.operand != null) {
             String name = positional.get(1);
             file = existingFile(name);
             if (command == Command.ASM) {
@@ -151,7 +158,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
             }
         }
         return new Arguments(command, file, format, calldata, gas, value, caller, fork, stateDir, trace, json, seconds, warmup,
-                        output, List.copyOf(passthrough));
+                        output, List.copyOf(paths), filter, List.copyOf(passthrough));
     }
 
     static UsageException missingCommand() {
@@ -193,6 +200,15 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
             throw new UsageException("--caller: not a 20-byte hex address: '" + s + "'");
         }
         return "0x" + digits.toLowerCase(Locale.ROOT);
+    }
+
+    static String filter(String s) throws UsageException {
+        try {
+            java.util.regex.Pattern.compile(s);
+            return s;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new UsageException("--filter: not a regular expression: " + e.getDescription() + " at index " + e.getIndex());
+        }
     }
 
     static String fork(String s) throws UsageException {
@@ -254,6 +270,15 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
                         ? name.substring(0, name.length() - Format.ZASM.extension.length())
                         : name;
         return in.resolveSibling(base + Format.ZVMC.extension);
+    }
+
+    /** A file or directory that exists. */
+    private static Path existing(String name) throws UsageException {
+        Path p = path(name, name);
+        if (!Files.exists(p)) {
+            throw new UsageException(name + ": no such file or directory");
+        }
+        return p;
     }
 
     private static Path existingFile(String name) throws UsageException {

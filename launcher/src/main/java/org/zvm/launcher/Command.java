@@ -9,11 +9,12 @@ enum Command {
     BENCH        ("bench",        "FILE",      "warm up, then time repeated calls of FILE (state rolled back each call)"),
     ASM          ("asm",          "IN.zasm",   "assemble zasm text into a .zvmc container (or raw .zvm code with -o OUT.zvm)"),
     DISASM       ("disasm",       "FILE",      "disassemble a .zvmc container or .zvm code"),
-    GAS_SCHEDULE ("gas-schedule", null,        "print the native gas schedule");
+    GAS_SCHEDULE ("gas-schedule", null,        "print the native gas schedule"),
+    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them");
     // @formatter:on
 
     final String word;
-    /** What the one positional operand is called in messages, or null when the command takes none. */
+    /** What the positional operand is called in messages, or null when the command takes none; "..." takes several. */
     final String operand;
     final String summary;
 

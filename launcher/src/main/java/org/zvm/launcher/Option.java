@@ -6,6 +6,7 @@ import static org.zvm.launcher.Command.BENCH;
 import static org.zvm.launcher.Command.DISASM;
 import static org.zvm.launcher.Command.GAS_SCHEDULE;
 import static org.zvm.launcher.Command.RUN;
+import static org.zvm.launcher.Command.STATETEST;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -24,10 +25,11 @@ enum Option {
     VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH),    "value sent with the call, decimal or 0x-hex (default: 0)"),
     CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH),    "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
     STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH),    "load and save the world state in DIR (default: fresh, in memory)"),
-    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
+    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
     FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM), "input format " + Format.choices() + " (default: from the extension)"),
     TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
-    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE), "print one JSON object instead of text"),
+    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST), "print JSON instead of text"),
+    FILTER   (List.of("--filter"),        "REGEX", EnumSet.of(STATETEST),    "run only the tests whose name contains a match"),
     SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + ")"),
     WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + ")"),
     OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)");

@@ -130,6 +130,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case ASM -> asm();
                 case DISASM -> disasm();
                 case GAS_SCHEDULE -> gasSchedule();
+                case STATETEST -> stateTests(builder);
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -201,6 +202,14 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         byte[] code = read(arguments.file());
         printText(arguments.format() == Format.EVM ? Tools.disassembleEvm(Tools.evmCode(code), arguments.fork()) : Tools.disassemble(code));
         return EXIT_SUCCESS;
+    }
+
+    private int stateTests(Context.Builder builder) throws UsageException {
+        List<Path> files = StateTests.files(arguments.paths());
+        try (Context context = open(builder)) {
+            StateTests runner = new StateTests(getOutput(), getError(), arguments.json(), System.console() != null && !arguments.json());
+            return runner.run(context, files, arguments.filter()) ? EXIT_SUCCESS : 1;
+        }
     }
 
     private int gasSchedule() {

@@ -17,7 +17,7 @@ import org.zvm.runtime.UInt256;
  * @param gasPrice legacy and type 1; for types 2 and 3 null, with the two fee caps instead
  * @param maxFeePerBlobGas and {@code blobHashes}: type 3 only
  */
-public record EvmTransaction(int type, Address sender, Address to, BigInteger nonce, BigInteger gasLimit, UInt256 value, byte[] data,
+public record EvmTransaction(int type, Address sender, Address to, BigInteger nonce, BigInteger gasLimit, BigInteger value, byte[] data,
                 BigInteger gasPrice, BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas, List<AccessEntry> accessList,
                 BigInteger maxFeePerBlobGas, List<UInt256> blobHashes) {
 

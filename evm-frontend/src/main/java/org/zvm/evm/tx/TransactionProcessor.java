@@ -88,6 +88,9 @@ public final class TransactionProcessor {
                 return "INSUFFICIENT_MAX_FEE_PER_BLOB_GAS";
             }
         }
+        if (tx.value().compareTo(MAX_U256) >= 0 || tx.gasLimit().bitLength() > 63) {
+            return "VALUE_OR_GAS_OUT_OF_RANGE";
+        }
         if (tx.type() >= 2) {
             if (tx.maxFeePerGas().compareTo(MAX_U256) >= 0 || tx.maxPriorityFeePerGas().compareTo(MAX_U256) >= 0) {
                 return "FEE_CAP_TOO_LARGE";
@@ -115,7 +118,7 @@ public final class TransactionProcessor {
         if (tx.isCreate() && fork.revision.initcodeLimit() && tx.data().length > GasCosts.MAX_INITCODE_SIZE) {
             return "INITCODE_SIZE_EXCEEDED";
         }
-        BigInteger maxCost = tx.gasLimit().multiply(tx.maxGasPrice()).add(tx.value().toBigInteger());
+        BigInteger maxCost = tx.gasLimit().multiply(tx.maxGasPrice()).add(tx.value());
         if (tx.type() == 3) {
             maxCost = maxCost.add(blobGas(tx).multiply(tx.maxFeePerBlobGas()));
         }
@@ -189,7 +192,7 @@ public final class TransactionProcessor {
         Address created = null;
         if (tx.isCreate()) {
             created = ContractAddress.create(sender, nonce);
-            frame = Calls.enterCreate(context, s, env, sender, created, CodeFormat.EVM, tx.value(), tx.data(), 0, gas);
+            frame = Calls.enterCreate(context, s, env, sender, created, CodeFormat.EVM, UInt256.of(tx.value()), tx.data(), 0, gas);
             if (frame.reason == null) {
                 Calls.run(frame);
                 Calls.deploy(frame, CodeFormat.EVM, fork.revision);
@@ -197,7 +200,7 @@ public final class TransactionProcessor {
                 frame.gasLeft = 0;
             }
         } else {
-            frame = Calls.enterCall(context, s, env, tx.to(), sender, tx.to(), tx.value(), true, tx.data(), false, 0, gas);
+            frame = Calls.enterCall(context, s, env, tx.to(), sender, tx.to(), UInt256.of(tx.value()), true, tx.data(), false, 0, gas);
             Calls.run(frame);
             Calls.finish(frame);
         }
