@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the project root (the directory holding {@code language/}) for tests that read committed files. */
-final class ProjectDir {
+public final class ProjectDir {
     private ProjectDir() {
     }
 
-    static Path get() {
+    public static Path get() {
         String configured = System.getProperty("zvm.project.dir");
         if (configured != null && Files.isDirectory(Path.of(configured, "language"))) {
             return Path.of(configured);
