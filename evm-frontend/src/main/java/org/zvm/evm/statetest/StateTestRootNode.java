@@ -17,13 +17,18 @@ import org.zvm.util.Json;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.RootNode;
 
 /**
- * What evaluating a state test file returns when called: the file's cases for the context's fork, run,
- * as an array of records ({@code file, test, fork, data, gas, value, pass, expectedHash, actualHash,
- * error}, and {@code json}, the line {@code zvm statetest --json} prints). The optional argument is a
- * regular expression a test name must contain.
+ * Evaluating a state test file returns an executable: called with an optional regular expression a test
+ * name must contain, it runs the file's cases for the context's fork and returns them as an array of
+ * records ({@code file, test, fork, data, gas, value, pass, expectedHash, actualHash, error}, and
+ * {@code json}, the line {@code zvm statetest --json} prints).
  */
 public final class StateTestRootNode extends RootNode {
     private final List<StateTest> tests;
@@ -37,8 +42,31 @@ public final class StateTestRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object[] args = frame.getArguments();
-        return run(ZvmContext.get(this), args.length > 0 && args[0] instanceof String s ? s : "");
+        return new Runner(this);
+    }
+
+    /** The executable evaluation returns. */
+    @ExportLibrary(InteropLibrary.class)
+    static final class Runner implements TruffleObject {
+        private final StateTestRootNode root;
+
+        Runner(StateTestRootNode root) {
+            this.root = root;
+        }
+
+        @ExportMessage
+        boolean isExecutable() {
+            return true;
+        }
+
+        @ExportMessage
+        @TruffleBoundary
+        Object execute(Object[] args) throws UnsupportedTypeException {
+            if (args.length > 1 || args.length == 1 && !(args[0] instanceof String)) {
+                throw UnsupportedTypeException.create(args, "expected an optional test name filter (a regular expression string)");
+            }
+            return root.run(ZvmContext.get(root), args.length == 0 ? "" : (String) args[0]);
+        }
     }
 
     @TruffleBoundary

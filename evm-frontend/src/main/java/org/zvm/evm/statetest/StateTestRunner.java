@@ -114,7 +114,7 @@ public final class StateTestRunner {
                 entries.add(new EvmTransaction.AccessEntry(e.address(), e.storageKeys()));
             }
         }
-        return new EvmTransaction(type, t.sender(), t.to(), BigInteger.valueOf(t.nonce()), BigInteger.valueOf(t.gasLimit().get(post.gasIndex())),
+        return new EvmTransaction(type, t.sender(), t.to(), new BigInteger(Long.toUnsignedString(t.nonce())), BigInteger.valueOf(t.gasLimit().get(post.gasIndex())),
                         t.value().get(post.valueIndex()), t.data().get(post.dataIndex()), big(t.gasPrice()), big(t.maxFeePerGas()),
                         big(t.maxPriorityFeePerGas()), entries, big(t.maxFeePerBlobGas()),
                         t.blobVersionedHashes() == null ? List.of() : t.blobVersionedHashes());
