@@ -9,7 +9,6 @@ import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.runtime.Message;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.EventContext;
@@ -17,16 +16,17 @@ import com.oracle.truffle.api.instrumentation.ExecutionEventNode;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 
 /**
- * Traces one instruction. The line shows the state before the instruction; its {@code gasCost} includes
- * dynamic gas, so it is printed when the instruction returns — except for calls, printed on entry so
- * the callee's lines follow theirs, as in geth's traces.
+ * Traces one instruction. The line shows the state before the instruction (captured on entry); its
+ * {@code gasCost} includes dynamic gas, so it is printed when the instruction returns — except for
+ * calls, printed on entry so the callee's lines follow theirs, as in geth's traces.
  */
 final class Eip3155Node extends ExecutionEventNode {
     private final EventContext context;
     private final PrintStream out;
     private final boolean call;
-    /** The line and counter captured on entry (instructions other than calls cannot re-enter). */
-    private StringBuilder pending;
+    /** The line up to the gas cost, the line after it, and the counter, captured on entry (instructions other than calls cannot re-enter). */
+    private String head;
+    private String tail;
     private long counterBefore;
 
     Eip3155Node(EventContext context, PrintStream out) {
@@ -55,33 +55,9 @@ final class Eip3155Node extends ExecutionEventNode {
         ZvmInstructionNode n = (ZvmInstructionNode) context.getInstrumentedNode();
         Message m = Stack.message(frame);
         counterBefore = frame.getLongStatic(Stack.GAS);
+        head = "{\"pc\":" + n.pc() + ",\"op\":" + n.opcode() + ",\"gas\":\"0x" + Long.toHexString(Gas.before(frame, n)) + "\",\"gasCost\":\"0x";
         StringBuilder sb = new StringBuilder(160);
-        sb.append("{\"pc\":").append(n.pc());
-        sb.append(",\"op\":").append(n.opcode());
-        sb.append(",\"gas\":\"0x").append(Long.toHexString(Gas.before(frame, n))).append('"');
-        sb.append(",\"gasCost\":\"0x");
-        pending = sb;
-        if (call) {
-            finish(frame, n, n.baseGas());
-        }
-    }
-
-    @TruffleBoundary
-    private void exit(MaterializedFrame frame) {
-        if (call || pending == null) {
-            return;
-        }
-        ZvmInstructionNode n = (ZvmInstructionNode) context.getInstrumentedNode();
-        long dynamic = counterBefore - frame.getLongStatic(Stack.GAS);
-        finish(frame, n, n.baseGas() + Math.max(0, dynamic));
-    }
-
-    private void finish(Frame frame, ZvmInstructionNode n, long cost) {
-        StringBuilder sb = pending;
-        pending = null;
-        Message m = Stack.message(frame);
-        sb.append(Long.toHexString(cost)).append('"');
-        sb.append(",\"memSize\":").append(m.memory.size());
+        sb.append("\",\"memSize\":").append(m.memory.size());
         sb.append(",\"stack\":[");
         int sp = Stack.sp(frame);
         for (int i = 0; i < sp; i++) {
@@ -90,6 +66,24 @@ final class Eip3155Node extends ExecutionEventNode {
         sb.append("],\"depth\":").append(m.depth + 1);
         sb.append(",\"refund\":").append(m.state.getRefund());
         sb.append(",\"opName\":\"").append(n.mnemonic()).append("\"}");
-        out.println(sb);
+        tail = sb.toString();
+        if (call) {
+            print(n.baseGas());
+        }
+    }
+
+    @TruffleBoundary
+    private void exit(MaterializedFrame frame) {
+        if (call || head == null) {
+            return;
+        }
+        ZvmInstructionNode n = (ZvmInstructionNode) context.getInstrumentedNode();
+        long dynamic = counterBefore - frame.getLongStatic(Stack.GAS);
+        print(n.baseGas() + Math.max(0, dynamic));
+    }
+
+    private void print(long cost) {
+        out.println(head + Long.toHexString(cost) + tail);
+        head = null;
     }
 }

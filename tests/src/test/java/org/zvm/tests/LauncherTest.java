@@ -128,6 +128,19 @@ class LauncherTest {
         assertEquals(2, ((Number) sload.get("pc")).intValue());
         assertEquals("0x834", sload.get("gasCost"));
         assertEquals("0x98967d", sload.get("gas"), "10,000,000 - 3");
+        assertEquals(List.of("0x0"), sload.get("stack"), "the stack before SLOAD runs");
+    }
+
+    @Test
+    void evmCodeRunsAndTraces(@TempDir Path dir) throws Exception {
+        Path hex = Files.writeString(dir.resolve("add.hex"), "0x6005600401600055\n");
+        Run r = zvm("run", hex.toString(), "--format", "evm", "--fork", "Istanbul", "--json", "--trace");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(20012L, ((Number) json(r).get("gasUsed")).longValue(), "EIP-2200 SSTORE of a fresh slot, no EIP-2929 cold charge");
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(5, lines.size(), r.err());
+        assertEquals(List.of(), ((Map<?, ?>) Json.parse(lines.get(0))).get("stack"));
+        assertEquals(List.of("0x5", "0x4"), ((Map<?, ?>) Json.parse(lines.get(2))).get("stack"));
     }
 
     @Test
