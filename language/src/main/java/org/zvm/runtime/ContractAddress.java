@@ -11,6 +11,7 @@ public final class ContractAddress {
     private ContractAddress() {
     }
 
+    /** {@code nonce} is unsigned (EIP-2681 allows nonces up to 2^64 - 1). */
     public static Address create(Address sender, long nonce) {
         ByteArrayOutputStream items = new ByteArrayOutputStream();
         items.write(0x80 + 20);
@@ -20,10 +21,11 @@ public final class ContractAddress {
         } else if (nonce > 0 && nonce < 0x80) {
             items.write((int) nonce);
         } else {
-            byte[] be = java.math.BigInteger.valueOf(nonce).toByteArray();
-            int skip = be[0] == 0 ? 1 : 0;
-            items.write(0x80 + be.length - skip);
-            items.write(be, skip, be.length - skip);
+            int length = (Long.SIZE - Long.numberOfLeadingZeros(nonce) + 7) / 8;
+            items.write(0x80 + length);
+            for (int i = length - 1; i >= 0; i--) {
+                items.write((int) (nonce >>> (8 * i)));
+            }
         }
         byte[] payload = items.toByteArray();
         byte[] rlp = new byte[payload.length + 1];

@@ -68,7 +68,7 @@ final class StateTests {
         for (Path file : files) {
             Tally tally = categories.computeIfAbsent(category(file), k -> new Tally());
             try {
-                Source source = Source.newBuilder(ZvmLauncher.LANGUAGE_ID, file.toFile()).mimeType(MIME).build();
+                Source source = Source.newBuilder(ZvmLauncher.LANGUAGE_ID, file.toFile()).name(file.toString()).mimeType(MIME).build();
                 Value cases = context.eval(source).execute(filter);
                 for (long i = 0; i < cases.getArraySize(); i++) {
                     Value c = cases.getArrayElement(i);
