@@ -64,6 +64,7 @@ final class Bn254 {
     };
 
     private static final int PAIR_LENGTH = 192;
+    private static final BigInteger THREE = BigInteger.valueOf(3);
     /** The curve order r, which is also the order of G1 and G2. */
     static final BigInteger R = new BigInteger(
             "21888242871839275222246405745257275088548364400416034343698204186575808495617");
@@ -113,41 +114,65 @@ final class Bn254 {
         return out;
     }
 
-    /** The product of the Miller loops f_{6u+2,Q}(P)·l_{T,π(Q)}(P)·l_{T',−π²(Q)}(P) over the first n pairs. */
+    /**
+     * The product of the Miller loops f_{6u+2,Q}(P)·l_{T,π(Q)}(P)·l_{T',−π²(Q)}(P) over the first n pairs.
+     * T is kept in Jacobian coordinates and each line is scaled by a factor in Fp2, which the final
+     * exponentiation sends to 1 (p² − 1 divides (p¹² − 1)/r), so the loop needs no inversion.
+     */
     private static Fp12 miller(BigInteger[][] g1, G2[] g2, int n) {
-        G2[] t = g2.clone();
+        Jacobian[] t = new Jacobian[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = Jacobian.INFINITY.plus(g2[i]);
+        }
         Fp12 f = Fp12.ONE;
         for (int bit = ATE.bitLength() - 2; bit >= 0; bit--) {
             f = f.square();
             for (int i = 0; i < n; i++) {
-                f = f.mul(lineStep(t, i, t[i], g1[i]));
+                f = f.mul(tangent(t, i, g1[i]));
             }
             if (ATE.testBit(bit)) {
                 for (int i = 0; i < n; i++) {
-                    f = f.mul(lineStep(t, i, g2[i], g1[i]));
+                    f = f.mul(chord(t, i, g2[i], g1[i]));
                 }
             }
         }
         for (int i = 0; i < n; i++) {
             G2 q1 = g2[i].frobenius();
             G2 q2 = q1.frobenius();
-            f = f.mul(lineStep(t, i, q1, g1[i]));
-            f = f.mul(lineStep(t, i, new G2(q2.x, q2.y.neg()), g1[i]));
+            f = f.mul(chord(t, i, q1, g1[i]));
+            f = f.mul(chord(t, i, new G2(q2.x, q2.y.neg()), g1[i]));
         }
         return f;
     }
 
     /**
-     * The line through t[i] and q (the tangent when they are equal) at P, replacing t[i] by t[i] + q.
-     * Untwisting maps (x, y) to (x·w², y·w³) and the slope λ to λ·w, so the line
-     * y_P − y_T − λ(x_P − x_T) becomes y_P − λ·x_P·w + (λ·x_T − y_T)·w³.
+     * The tangent at T = t[i], evaluated at P, and T doubled. Untwisting maps (x, y) to (x·w², y·w³)
+     * and a slope λ to λ·w, so the line y_P − y_T − λ(x_P − x_T) is y_P − λ·x_P·w + (λ·x_T − y_T)·w³;
+     * with λ = 3X²/(2YZ) and the whole scaled by 2YZ³ it is 2YZ³·y_P − 3X²Z²·x_P·w + (3X³ − 2Y²)·w³.
      */
-    private static Fp12 lineStep(G2[] t, int i, G2 q, BigInteger[] p) {
-        G2 a = t[i];
-        Fp2 lambda = a.slope(q);
-        t[i] = a.through(q, lambda);
-        return Fp12.sparse(new Fp2(p[1], BigInteger.ZERO), lambda.mul(Fp2.P.subtract(p[0])),
-                lambda.mul(a.x).sub(a.y));
+    private static Fp12 tangent(Jacobian[] t, int i, BigInteger[] p) {
+        Jacobian a = t[i];
+        Fp2 zz = a.z.square();
+        Fp2 xx3 = a.x.square().mul(THREE);
+        Fp2 yy = a.y.square();
+        t[i] = a.twice();
+        return Fp12.sparse(t[i].z.mul(zz).mul(p[1]), xx3.mul(zz).mul(Fp2.P.subtract(p[0])),
+                xx3.mul(a.x).sub(yy).sub(yy));
+    }
+
+    /**
+     * The line through T = t[i] and the affine q, evaluated at P, and T replaced by T + q. With
+     * H = x_q·Z² − X and R = y_q·Z³ − Y the slope is R/(Z·H); scaled by Z·H, the line (taken through q)
+     * is Z·H·y_P − R·x_P·w + (R·x_q − Z·H·y_q)·w³.
+     */
+    private static Fp12 chord(Jacobian[] t, int i, G2 q, BigInteger[] p) {
+        Jacobian a = t[i];
+        Fp2 zz = a.z.square();
+        Fp2 h = q.x.mul(zz).sub(a.x);
+        Fp2 r = q.y.mul(zz).mul(a.z).sub(a.y);
+        Fp2 zh = a.z.mul(h);
+        t[i] = a.plus(q);
+        return Fp12.sparse(zh.mul(p[1]), r.mul(Fp2.P.subtract(p[0])), r.mul(q.x).sub(zh.mul(q.y)));
     }
 
     /** f^((p¹²−1)/r): the easy part (p⁶−1)(p²+1), then the hard part (p⁴−p²+1)/r by Devegili–Scott–Dahab's chain in u. */
@@ -182,7 +207,6 @@ final class Bn254 {
     /** An affine point on the twist y² = x³ + 3/ξ over Fp2, where G2 lives; null is the point at infinity. */
     record G2(Fp2 x, Fp2 y) {
         private static final Fp2 B = new Fp2(BigInteger.valueOf(3), BigInteger.ZERO).mul(Fp2.XI.inverse());
-        private static final BigInteger THREE = BigInteger.valueOf(3);
 
         /**
          * Four 32-byte words x.i, x.1, y.i, y.1 (the imaginary part first); all zeros is infinity. Fails
@@ -211,47 +235,76 @@ final class Bn254 {
             return q;
         }
 
-        static G2 add(G2 p, G2 q) {
-            if (p == null) {
-                return q;
-            }
-            if (q == null) {
-                return p;
-            }
-            if (p.x.equals(q.x) && (!p.y.equals(q.y) || p.y.isZero())) {
-                return null;
-            }
-            return p.through(q, p.slope(q));
-        }
-
+        /** k·p, in Jacobian coordinates so that its ~380 steps need no field inversion. */
         static G2 multiply(G2 p, BigInteger k) {
-            G2 r = null;
+            Jacobian r = Jacobian.INFINITY;
             for (int i = k.bitLength() - 1; i >= 0; i--) {
-                r = add(r, r);
+                r = r.twice();
                 if (k.testBit(i)) {
-                    r = add(r, p);
+                    r = r.plus(p);
                 }
             }
-            return r;
-        }
-
-        /** The slope of the line through this point and q (the tangent if equal); q must not be the negation. */
-        Fp2 slope(G2 q) {
-            if (x.equals(q.x)) {
-                return x.square().mul(THREE).mul(y.add(y).inverse());
-            }
-            return q.y.sub(y).mul(q.x.sub(x).inverse());
-        }
-
-        /** The third intersection of the line with that slope, reflected: this + q. */
-        G2 through(G2 q, Fp2 lambda) {
-            Fp2 x3 = lambda.square().sub(x).sub(q.x);
-            return new G2(x3, lambda.mul(x.sub(x3)).sub(y));
+            return r.affine();
         }
 
         /** The p-power Frobenius, carried through the twist: (conj(x)·γ₂, conj(y)·γ₃). */
         G2 frobenius() {
             return new G2(x.conj().mul(Fp12.GAMMA[2]), y.conj().mul(Fp12.GAMMA[3]));
+        }
+    }
+
+    /** A twist point (X/Z², Y/Z³); Z = 0 is the point at infinity. */
+    private record Jacobian(Fp2 x, Fp2 y, Fp2 z) {
+        static final Jacobian INFINITY = new Jacobian(Fp2.ONE, Fp2.ONE, Fp2.ZERO);
+
+        /** dbl-2009-l (a = 0). */
+        Jacobian twice() {
+            if (z.isZero()) {
+                return this;
+            }
+            Fp2 a = x.square();
+            Fp2 b = y.square();
+            Fp2 c = b.square();
+            Fp2 d = x.add(b).square().sub(a).sub(c);
+            d = d.add(d);
+            Fp2 e = a.add(a).add(a);
+            Fp2 x3 = e.square().sub(d).sub(d);
+            Fp2 c8 = c.add(c);
+            c8 = c8.add(c8);
+            c8 = c8.add(c8);
+            Fp2 yz = y.mul(z);
+            return new Jacobian(x3, e.mul(d.sub(x3)).sub(c8), yz.add(yz));
+        }
+
+        /** madd-2007-bl: plus an affine point, with the equal and opposite cases the formula cannot take. */
+        Jacobian plus(G2 q) {
+            if (z.isZero()) {
+                return new Jacobian(q.x, q.y, Fp2.ONE);
+            }
+            Fp2 zz = z.square();
+            Fp2 h = q.x.mul(zz).sub(x);
+            Fp2 r = q.y.mul(z).mul(zz).sub(y);
+            if (h.isZero()) {
+                return r.isZero() ? twice() : INFINITY;
+            }
+            r = r.add(r);
+            Fp2 hh = h.square();
+            Fp2 i = hh.add(hh);
+            i = i.add(i);
+            Fp2 j = h.mul(i);
+            Fp2 v = x.mul(i);
+            Fp2 x3 = r.square().sub(j).sub(v).sub(v);
+            Fp2 yj = y.mul(j);
+            return new Jacobian(x3, r.mul(v.sub(x3)).sub(yj).sub(yj), z.add(h).square().sub(zz).sub(hh));
+        }
+
+        G2 affine() {
+            if (z.isZero()) {
+                return null;
+            }
+            Fp2 zi = z.inverse();
+            Fp2 zi2 = zi.square();
+            return new G2(x.mul(zi2), y.mul(zi2).mul(zi));
         }
     }
 }

@@ -54,6 +54,11 @@ final class Fp12 {
                 im[i + j] = im[i + j].add(x.a.multiply(y.b)).add(x.b.multiply(y.a));
             }
         }
+        return reduce(re, im);
+    }
+
+    /** Folds the product's coefficients of w⁶..w¹⁰ back with w⁶ = ξ = 9 + i, then reduces mod p. */
+    private static Fp12 reduce(BigInteger[] re, BigInteger[] im) {
         Fp2[] r = new Fp2[6];
         for (int k = 0; k < 6; k++) {
             BigInteger a = re[k];
@@ -67,8 +72,23 @@ final class Fp12 {
         return new Fp12(r);
     }
 
+    /** Like {@link #mul} with itself, but each cross product cᵢcⱼ (i < j) is formed once and doubled. */
     Fp12 square() {
-        return mul(this);
+        BigInteger[] re = new BigInteger[11];
+        BigInteger[] im = new BigInteger[11];
+        Arrays.fill(re, BigInteger.ZERO);
+        Arrays.fill(im, BigInteger.ZERO);
+        for (int i = 0; i < 6; i++) {
+            Fp2 x = c[i];
+            re[2 * i] = re[2 * i].add(x.a.multiply(x.a)).subtract(x.b.multiply(x.b));
+            im[2 * i] = im[2 * i].add(x.a.multiply(x.b).shiftLeft(1));
+            for (int j = i + 1; j < 6; j++) {
+                Fp2 y = c[j];
+                re[i + j] = re[i + j].add(x.a.multiply(y.a).subtract(x.b.multiply(y.b)).shiftLeft(1));
+                im[i + j] = im[i + j].add(x.a.multiply(y.b).add(x.b.multiply(y.a)).shiftLeft(1));
+            }
+        }
+        return reduce(re, im);
     }
 
     /** x ↦ x^p. */
@@ -89,20 +109,23 @@ final class Fp12 {
         return new Fp12(r);
     }
 
-    /** x⁻¹ = x^p·x^(p²)···x^(p¹¹) / N(x), the norm N(x) being the product of all twelve conjugates, in Fp. */
+    /**
+     * x⁻¹ = conj(x)·n⁻¹ with n = x·conj(x) in Fp6 (w⁶-conjugation), and n⁻¹ = n'·n''/N, where n', n''
+     * are n's other two conjugates over Fp2 (Frobenius squared) and N = n·n'·n'' lies in Fp2.
+     */
     Fp12 inverse() {
-        Fp12 conjugate = frobenius();
-        Fp12 others = conjugate;
-        for (int i = 2; i < 12; i++) {
-            conjugate = conjugate.frobenius();
-            others = others.mul(conjugate);
-        }
-        BigInteger normInverse = mul(others).c[0].a.modInverse(Fp2.P);
-        Fp2[] r = new Fp2[6];
+        Fp12 conj = conj();
+        Fp12 n = mul(conj);
+        Fp12 n2 = n.frobenius().frobenius();
+        Fp12 n4 = n2.frobenius().frobenius();
+        Fp12 others = n2.mul(n4);
+        Fp2 normInverse = n.mul(others).c[0].inverse();
+        Fp12 r = conj.mul(others);
+        Fp2[] c = new Fp2[6];
         for (int i = 0; i < 6; i++) {
-            r[i] = others.c[i].mul(normInverse);
+            c[i] = r.c[i].mul(normInverse);
         }
-        return new Fp12(r);
+        return new Fp12(c);
     }
 
     Fp12 pow(BigInteger e) {

@@ -25,7 +25,7 @@ final class Fp2 {
     }
 
     Fp2 sub(Fp2 o) {
-        return new Fp2(a.subtract(o.a).mod(P), b.subtract(o.b).mod(P));
+        return new Fp2(lift(a.subtract(o.a)), lift(b.subtract(o.b)));
     }
 
     Fp2 neg() {
@@ -82,7 +82,13 @@ final class Fp2 {
         return a.toString(16) + " + " + b.toString(16) + "i";
     }
 
+    /** x mod p for x in [0, 2p), without a division. */
     private static BigInteger reduce(BigInteger x) {
         return x.compareTo(P) >= 0 ? x.subtract(P) : x;
+    }
+
+    /** x mod p for x in (−p, p), without a division. */
+    private static BigInteger lift(BigInteger x) {
+        return x.signum() < 0 ? x.add(P) : x;
     }
 }
