@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.evm;
 
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.zvm.ZvmContext;
 import org.zvm.ZvmLanguage;
 import org.zvm.builder.CodeModel;
 import org.zvm.builder.Frontend;
 import org.zvm.error.ZvmParseException;
+import org.zvm.evm.precompile.Precompile;
+import org.zvm.evm.precompile.PrecompileFailure;
+import org.zvm.evm.precompile.Precompiles;
 import org.zvm.evm.statetest.StateTest;
 import org.zvm.evm.statetest.StateTestFile;
 import org.zvm.evm.statetest.StateTestRootNode;
@@ -52,14 +58,45 @@ public final class EvmFrontend implements Frontend {
         return new EvmCodeModel(name, evm, source, listing.sourceMap());
     }
 
+    /** The precompiles of each fork as the language calls them, built once. */
+    private static final Map<Fork, Map<Address, PrecompiledContract>> PRECOMPILES = new EnumMap<>(Fork.class);
+
+    static {
+        for (Fork fork : Fork.values()) {
+            Map<Address, PrecompiledContract> m = new HashMap<>();
+            for (Address a : Precompiles.addresses(fork)) {
+                m.put(a, adapt(Precompiles.get(a, fork)));
+            }
+            PRECOMPILES.put(fork, m);
+        }
+    }
+
+    private static PrecompiledContract adapt(Precompile p) {
+        return new PrecompiledContract() {
+            @Override
+            public long gas(byte[] input) {
+                return p.gas(input);
+            }
+
+            @Override
+            public byte[] run(byte[] input) {
+                try {
+                    return p.run(input);
+                } catch (PrecompileFailure e) {
+                    return null;
+                }
+            }
+        };
+    }
+
     @Override
     public PrecompiledContract precompile(Address address, Revision revision) {
-        return null;
+        return PRECOMPILES.get(Fork.of(revision)).get(address);
     }
 
     @Override
     public List<Address> precompiles(Revision revision) {
-        return List.of();
+        return List.copyOf(Precompiles.addresses(Fork.of(revision)));
     }
 
     @Override

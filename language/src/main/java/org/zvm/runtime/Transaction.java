@@ -28,14 +28,8 @@ public final class Transaction {
     @TruffleBoundary
     public static InteropRecord run(ZvmContext context, Address address, LoadedCode code, byte[] calldata, long gas, UInt256 value,
                     Address caller, boolean commit) {
-        WorldState s = context.state();
-        s.beginTransaction();
-        s.warmAccount(caller);
+        WorldState s = begin(context, caller);
         s.warmAccount(address);
-        s.warmAccount(context.environment().coinbase());
-        for (Address p : context.precompiles()) {
-            s.warmAccount(p);
-        }
         Message m = new Message(context, s, context.environment(), address, caller, address, value, calldata, code.code(), false, 0, gas);
         m.target = code.target();
         m.checkpoint = s.checkpoint();
@@ -47,7 +41,7 @@ public final class Transaction {
         } else {
             s.revertTo(m.checkpoint);
         }
-        InteropRecord result = report(s, m);
+        InteropRecord result = report(s, m, null);
         if (!commit || !m.reason.isSuccess()) {
             s.revertTo(m.checkpoint);
         }
@@ -55,7 +49,47 @@ public final class Transaction {
         return result;
     }
 
-    private static InteropRecord report(WorldState s, Message m) {
+    /**
+     * Runs {@code initCode} as a creation by {@code caller} (at the address its nonce gives) and deploys
+     * the code it returns; the report's {@code output} is that code and {@code address} the new account.
+     */
+    @TruffleBoundary
+    public static InteropRecord create(ZvmContext context, LoadedCode initCode, long gas, UInt256 value, Address caller, boolean commit) {
+        WorldState s = begin(context, caller);
+        int start = s.checkpoint();
+        long nonce = s.getNonce(caller);
+        s.setNonce(caller, nonce + 1);
+        Address address = ContractAddress.create(caller, nonce);
+        // As in run: the dev caller is funded with the value it sends.
+        s.addBalance(caller, value);
+        Message m = Calls.enterCreate(context, s, context.environment(), caller, address, initCode.format(), value, initCode.code(), 0, gas);
+        if (m.reason == null) {
+            Calls.run(m);
+            Calls.deploy(m, initCode.format(), context.revision());
+        } else {
+            m.gasLeft = 0;
+        }
+        InteropRecord result = report(s, m, m.reason.isSuccess() ? address : null);
+        if (!commit || !m.reason.isSuccess()) {
+            s.revertTo(start);
+        }
+        context.backend().apply(s.finishTransaction());
+        return result;
+    }
+
+    /** Starts the transaction with the EIP-2929 warm set of its sender, the coinbase and the precompiles. */
+    private static WorldState begin(ZvmContext context, Address caller) {
+        WorldState s = context.state();
+        s.beginTransaction();
+        s.warmAccount(caller);
+        s.warmAccount(context.environment().coinbase());
+        for (Address p : context.precompiles()) {
+            s.warmAccount(p);
+        }
+        return s;
+    }
+
+    private static InteropRecord report(WorldState s, Message m, Address created) {
         HaltReason r = m.reason;
         String status = r.isSuccess() ? "success" : r == HaltReason.REVERT ? "revert" : "halt";
         long gasUsed = m.gas - m.gasLeft;
@@ -88,6 +122,9 @@ public final class Transaction {
             }
         }
         json.put("storage", storage);
+        if (created != null) {
+            json.put("address", created.toHex());
+        }
 
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("status", status);
@@ -95,6 +132,7 @@ public final class Transaction {
         members.put("gasUsed", gasUsed);
         members.put("gasLeft", m.gasLeft);
         members.put("output", output);
+        members.put("address", created == null ? ZvmNull.INSTANCE : created.toHex());
         members.put("json", Json.write(json));
         return new InteropRecord(members);
     }

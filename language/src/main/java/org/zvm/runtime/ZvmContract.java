@@ -16,9 +16,10 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
 /**
- * A deployed contract as a polyglot object: {@code address} reads its address, and
+ * A deployed contract as a polyglot object: {@code address} reads its address,
  * {@code call(calldataHex, gas, valueHex, callerHex, commit)} runs a transaction into it and returns the
- * result record (see {@link Transaction}). ABI-typed members come with the polyglot issue.
+ * result record (see {@link Transaction}), and {@code create(gas, valueHex, callerHex, commit)} runs its
+ * code as init code instead, deploying what it returns. ABI-typed members come with the polyglot issue.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class ZvmContract implements TruffleObject {
@@ -39,7 +40,7 @@ public final class ZvmContract implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new InteropArray(new String[]{"address", "call"});
+        return new InteropArray(new String[]{"address", "call", "create"});
     }
 
     @ExportMessage
@@ -49,7 +50,7 @@ public final class ZvmContract implements TruffleObject {
 
     @ExportMessage
     boolean isMemberInvocable(String member) {
-        return member.equals("call");
+        return member.equals("call") || member.equals("create");
     }
 
     @ExportMessage
@@ -64,6 +65,9 @@ public final class ZvmContract implements TruffleObject {
     @ExportMessage
     Object invokeMember(String member, Object[] args, @CachedLibrary(limit = "3") InteropLibrary interop)
                     throws UnknownIdentifierException, ArityException, UnsupportedTypeException {
+        if (member.equals("create")) {
+            return invokeCreate(args, interop);
+        }
         if (!member.equals("call")) {
             throw UnknownIdentifierException.create(member);
         }
@@ -83,6 +87,29 @@ public final class ZvmContract implements TruffleObject {
         } catch (UnsupportedMessageException | IllegalArgumentException e) {
             throw UnsupportedTypeException.create(args, "call(calldataHex, gas, valueHex, callerHex, commit): " + e.getMessage());
         }
+    }
+
+    private Object invokeCreate(Object[] args, InteropLibrary interop) throws ArityException, UnsupportedTypeException {
+        if (args.length != 4) {
+            throw ArityException.create(4, 4, args.length);
+        }
+        try {
+            long gas = interop.asLong(args[0]);
+            String value = interop.asString(args[1]);
+            String caller = interop.asString(args[2]);
+            boolean commit = interop.asBoolean(args[3]);
+            if (gas < 0) {
+                throw UnsupportedTypeException.create(args, "gas must not be negative");
+            }
+            return create(gas, value, caller, commit);
+        } catch (UnsupportedMessageException | IllegalArgumentException e) {
+            throw UnsupportedTypeException.create(args, "create(gas, valueHex, callerHex, commit): " + e.getMessage());
+        }
+    }
+
+    @TruffleBoundary
+    private Object create(long gas, String valueHex, String callerHex, boolean commit) {
+        return Transaction.create(context, code, gas, UInt256.fromHex(valueHex), Address.fromHex(callerHex), commit);
     }
 
     /** Parsing and the transaction stay out of the caller's compilation unit (they inline too deep). */

@@ -25,7 +25,7 @@ import org.zvm.util.Hex;
  * @param passthrough arguments that are not ours, in order: they go to the GraalVM option parser
  */
 record Arguments(Command command, Path file, Format format, String calldata, long gas, String value, String caller,
-                String fork, Path stateDir, boolean trace, boolean json, double seconds, double warmup, Path output,
+                String fork, Path stateDir, boolean create, boolean trace, boolean json, double seconds, double warmup, Path output,
                 List<Path> paths, String filter, List<String> passthrough) {
 
     /** Enough for any realistic single call, small enough that a runaway loop ends within seconds. */
@@ -100,7 +100,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
                 throw missingCommand();
             }
             // Only GraalVM options, e.g. --version:graalvm: the launcher calls missingCommand() if none acts.
-            return new Arguments(null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false,
+            return new Arguments(null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false, false,
                             DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.of(), "", List.copyOf(passthrough));
         }
         Command command = Command.byWord(positional.getFirst());
@@ -131,6 +131,10 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
         double seconds = given.containsKey(Option.SECONDS) ? seconds(Option.SECONDS, given.get(Option.SECONDS), false) : DEFAULT_SECONDS;
         double warmup = given.containsKey(Option.WARMUP) ? seconds(Option.WARMUP, given.get(Option.WARMUP), true) : DEFAULT_WARMUP;
         boolean trace = given.containsKey(Option.TRACE);
+        boolean create = given.containsKey(Option.CREATE);
+        if (create && given.containsKey(Option.CALLDATA)) {
+            throw new UsageException("--create: init code takes no --calldata");
+        }
         boolean json = given.containsKey(Option.JSON);
 
         String filter = given.containsKey(Option.FILTER) ? filter(given.get(Option.FILTER)) : "";
@@ -157,7 +161,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
                 }
             }
         }
-        return new Arguments(command, file, format, calldata, gas, value, caller, fork, stateDir, trace, json, seconds, warmup,
+        return new Arguments(command, file, format, calldata, gas, value, caller, fork, stateDir, create, trace, json, seconds, warmup,
                         output, List.copyOf(paths), filter, List.copyOf(passthrough));
     }
 

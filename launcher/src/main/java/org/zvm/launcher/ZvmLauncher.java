@@ -155,7 +155,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         Source source = source(arguments.file(), arguments.format());
         try (Context context = open(builder)) {
             Value contract = deploy(context, source);
-            CallResult result = CallResult.from(contract.invokeMember("call", callArguments(true)));
+            CallResult result = CallResult.from(contract.invokeMember(member(), callArguments(true)));
             getOutput().println(arguments.json() ? result.json() : Report.summary(result));
             return result.exitCode();
         }
@@ -167,11 +167,11 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         try (Context context = open(builder)) {
             Value contract = deploy(context, source);
             Object[] callArguments = callArguments(false);
-            CallResult first = CallResult.from(contract.invokeMember("call", callArguments));
+            CallResult first = CallResult.from(contract.invokeMember(member(), callArguments));
             if (first.exitCode() != EXIT_SUCCESS) {
                 note("the call ends with " + first.status() + (first.reason() == null ? "" : " (" + first.reason() + ")") + "; measuring it anyway");
             }
-            Bench bench = new Bench(() -> contract.invokeMember("call", callArguments).getMember("gasUsed").asLong(), System::nanoTime);
+            Bench bench = new Bench(() -> contract.invokeMember(member(), callArguments).getMember("gasUsed").asLong(), System::nanoTime);
             Bench.Measurement m = bench.run(arguments.warmup(), arguments.seconds());
             if (!m.stable()) {
                 note("time per execution did not settle during warm-up; the numbers may include compilation");
@@ -244,8 +244,16 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         }
     }
 
-    /** The arguments of the contract's {@code call} member, in protocol order. */
+    /** {@code create} runs the file as init code ({@code --create}), {@code call} as the contract. */
+    private String member() {
+        return arguments.create() ? "create" : "call";
+    }
+
+    /** The arguments of the contract's {@code call} or {@code create} member, in protocol order. */
     private Object[] callArguments(boolean commit) {
+        if (arguments.create()) {
+            return new Object[]{arguments.gas(), arguments.value(), arguments.caller(), commit};
+        }
         return new Object[]{arguments.calldata(), arguments.gas(), arguments.value(), arguments.caller(), commit};
     }
 
