@@ -73,11 +73,11 @@ class WorldStateJournalTest {
                             s.createAccount(NEW);
                             s.setNonce(NEW, 1);
                         }),
-                        new Change("selfDestruct of an older contract", s -> s.selfDestruct(CONTRACT, BENEFICIARY)),
+                        new Change("selfDestruct of an older contract", s -> s.selfDestruct(CONTRACT, BENEFICIARY, true)),
                         new Change("selfDestruct of a new contract", s -> {
                             s.createAccount(NEW);
                             s.addBalance(NEW, w(5));
-                            s.selfDestruct(NEW, NEW);
+                            s.selfDestruct(NEW, NEW, true);
                         }),
                         new Change("touch an empty account", s -> s.touch(EMPTY)),
                         new Change("zero-value transfer to an empty account", s -> s.transfer(EOA, EMPTY, UInt256.ZERO)),

@@ -311,7 +311,7 @@ class WorldStateModelTest {
                 model.createAccount(a);
             }
             case SELF_DESTRUCT -> {
-                s.selfDestruct(a, b);
+                s.selfDestruct(a, b, true);
                 model.selfDestruct(a, b);
             }
             case TOUCH -> {

@@ -291,7 +291,7 @@ class WorldStateTest {
 
     @Test
     void selfDestructOfAnOlderContractOnlyMovesItsBalance() {
-        s.selfDestruct(CONTRACT, BENEFICIARY);
+        s.selfDestruct(CONTRACT, BENEFICIARY, true);
         assertEquals(UInt256.ZERO, s.getBalance(CONTRACT));
         assertEquals(w(100), s.getBalance(BENEFICIARY));
         commit();
@@ -302,7 +302,7 @@ class WorldStateTest {
 
     @Test
     void selfDestructOfAnOlderContractToItselfChangesNothing() {
-        s.selfDestruct(CONTRACT, CONTRACT);
+        s.selfDestruct(CONTRACT, CONTRACT, true);
         assertEquals(w(100), s.getBalance(CONTRACT));
         assertTrue(commit().isEmpty());
     }
@@ -314,7 +314,7 @@ class WorldStateTest {
         s.setCode(NEW, CODE);
         s.setStorage(NEW, w(1), w(1));
         assertTrue(s.transfer(EOA, NEW, w(50)));
-        s.selfDestruct(NEW, BENEFICIARY);
+        s.selfDestruct(NEW, BENEFICIARY, true);
         assertEquals(w(50), s.getBalance(BENEFICIARY));
         assertTrue(s.exists(NEW), "deleted only when the transaction ends");
         assertTrue(s.transfer(EOA, NEW, w(7)));
@@ -329,7 +329,7 @@ class WorldStateTest {
         s.createAccount(NEW);
         s.setNonce(NEW, 1);
         s.transfer(EOA, NEW, w(50));
-        s.selfDestruct(NEW, NEW);
+        s.selfDestruct(NEW, NEW, true);
         assertEquals(UInt256.ZERO, s.getBalance(NEW));
         commit();
         assertNull(backend.loadAccount(NEW));
@@ -339,11 +339,21 @@ class WorldStateTest {
     @Test
     void aContractRecreatedAndDestructedLosesItsCommittedStorage() {
         s.createAccount(CONTRACT);
-        s.selfDestruct(CONTRACT, BENEFICIARY);
+        s.selfDestruct(CONTRACT, BENEFICIARY, true);
         commit();
         assertNull(backend.loadAccount(CONTRACT));
         assertEquals("", storageListing(backend, CONTRACT));
         assertEquals(w(100), backend.loadAccount(BENEFICIARY).balance());
+    }
+
+    @Test
+    void beforeCancunAnOlderContractIsDeletedAndDestructingToItselfBurns() {
+        assertTrue(s.selfDestruct(CONTRACT, CONTRACT, false), "first self-destruct of the account: the pre-London refund applies");
+        assertFalse(s.selfDestruct(CONTRACT, CONTRACT, false), "a second one earns no refund");
+        assertEquals(UInt256.ZERO, s.getBalance(CONTRACT));
+        commit();
+        assertNull(backend.loadAccount(CONTRACT));
+        assertEquals("", storageListing(backend, CONTRACT));
     }
 
     // ---- transient storage, logs, refunds, access lists -------------------------------------------
