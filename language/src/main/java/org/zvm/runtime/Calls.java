@@ -43,13 +43,14 @@ public final class Calls {
     /**
      * Opens a creation at {@code address}: a child with {@link HaltReason#CREATE_COLLISION} already set
      * when the address is taken (its gas is then lost), else the new account with its value and init code.
+     * An address is taken when it has a nonce, code or storage (EIP-7610).
      */
     @TruffleBoundary
     public static Message enterCreate(ZvmContext c, WorldState s, Environment env, Address creator, Address address, CodeFormat format,
                     UInt256 value, byte[] initCode, int depth, long gas) {
         s.warmAccount(address);
         Message child = new Message(c, s, env, address, creator, address, value, Message.EMPTY, initCode, false, depth, gas);
-        if (s.getNonce(address) != 0 || s.getCode(address).length != 0) {
+        if (s.getNonce(address) != 0 || s.getCode(address).length != 0 || !s.nonZeroStorage(address).isEmpty()) {
             child.reason = HaltReason.CREATE_COLLISION;
             return child;
         }
