@@ -23,6 +23,11 @@ public final class InteropRecord implements TruffleObject {
         this.members = new LinkedHashMap<>(members);
     }
 
+    /** A member's value, for Java code inside the context; null when absent. */
+    public Object get(String member) {
+        return members.get(member);
+    }
+
     @ExportMessage
     boolean hasMembers() {
         return true;
