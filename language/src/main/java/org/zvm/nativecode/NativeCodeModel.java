@@ -104,10 +104,6 @@ public final class NativeCodeModel implements CodeModel {
 
     @Override
     public SourceSection section(int pc) {
-        int line = lines.lineOf(pc);
-        if (!source.hasCharacters() || line <= 0 || line > source.getLineCount()) {
-            return null;
-        }
-        return source.createSection(line);
+        return lines.section(source, pc);
     }
 }

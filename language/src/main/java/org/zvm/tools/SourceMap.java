@@ -3,6 +3,9 @@ package org.zvm.tools;
 
 import java.util.Arrays;
 
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
+
 /**
  * Byte offset → 1-based line of the text the code came from (a {@code .zasm} file or a disassembly
  * listing), so the interpreter can give each instruction node a source section whichever text it has.
@@ -56,6 +59,15 @@ public final class SourceMap {
             sb.append(i == 0 ? "" : ", ").append(offsets[i]).append("->").append(lines[i]);
         }
         return sb.append(']').toString();
+    }
+
+    /** The line of {@code source} showing the instruction at {@code pc}, or null when it has none. */
+    public SourceSection section(Source source, int pc) {
+        int line = lineOf(pc);
+        if (!source.hasCharacters() || line <= 0 || line > source.getLineCount()) {
+            return null;
+        }
+        return source.createSection(line);
     }
 
     /** Collects entries in offset order. */
