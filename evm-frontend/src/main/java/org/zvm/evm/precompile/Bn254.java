@@ -11,7 +11,7 @@ import org.bouncycastle.math.ec.ECPoint;
  * The bn254 (alt_bn128) precompiles: 0x06 add and 0x07 scalar multiplication on G1 (EIP-196), 0x08
  * the optimal ate pairing check (EIP-197), priced per EIP-1108. G1 arithmetic is BouncyCastle's
  * generic prime curve; no maintained Java library on Maven Central has the pairing, so G2 and the
- * pairing are implemented here (Fp2, {@link Fp12}) and checked against the EIP-197 vectors.
+ * pairing are implemented here ({@link Fp}, {@link Fp2}, {@link Fp12}) and checked against the EIP-197 vectors.
  */
 final class Bn254 {
     private Bn254() {
@@ -46,14 +46,15 @@ final class Bn254 {
                 throw new PrecompileFailure("pairing input must be a multiple of 192 bytes, not " + input.length);
             }
             int k = input.length / PAIR_LENGTH;
-            BigInteger[][] g1 = new BigInteger[k][];
+            long[][][] g1 = new long[k][][];
             G2[] g2 = new G2[k];
             int n = 0;
             for (int i = 0; i < k; i++) {
                 ECPoint p = g1(input, i * PAIR_LENGTH).normalize();
                 G2 q = G2.decode(input, i * PAIR_LENGTH + 64);
                 if (!p.isInfinity() && q != null) {
-                    g1[n] = new BigInteger[] {p.getAffineXCoord().toBigInteger(), p.getAffineYCoord().toBigInteger()};
+                    g1[n] = new long[][] {Fp.neg(Fp.of(p.getAffineXCoord().toBigInteger())),
+                        Fp.of(p.getAffineYCoord().toBigInteger())};
                     g2[n++] = q;
                 }
             }
@@ -64,7 +65,6 @@ final class Bn254 {
     };
 
     private static final int PAIR_LENGTH = 192;
-    private static final BigInteger THREE = BigInteger.valueOf(3);
     /** The curve order r, which is also the order of G1 and G2. */
     static final BigInteger R = new BigInteger(
             "21888242871839275222246405745257275088548364400416034343698204186575808495617");
@@ -72,7 +72,7 @@ final class Bn254 {
     private static final BigInteger U = new BigInteger("4965661367192848881");
     /** 6u + 2, the optimal ate Miller loop's length. */
     private static final BigInteger ATE = U.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO);
-    private static final ECCurve G1_CURVE = new ECCurve.Fp(Fp2.P, BigInteger.ZERO, BigInteger.valueOf(3), R, BigInteger.ONE);
+    private static final ECCurve G1_CURVE = new ECCurve.Fp(Fp.P, BigInteger.ZERO, BigInteger.valueOf(3), R, BigInteger.ONE);
 
     private abstract static class Fixed implements Precompile {
         private final long gas;
@@ -91,7 +91,7 @@ final class Bn254 {
     private static ECPoint g1(byte[] in, int off) throws PrecompileFailure {
         BigInteger x = new BigInteger(1, in, off, 32);
         BigInteger y = new BigInteger(1, in, off + 32, 32);
-        if (x.compareTo(Fp2.P) >= 0 || y.compareTo(Fp2.P) >= 0) {
+        if (x.compareTo(Fp.P) >= 0 || y.compareTo(Fp.P) >= 0) {
             throw new PrecompileFailure("G1 coordinate not below the field modulus");
         }
         if (x.signum() == 0 && y.signum() == 0) {
@@ -115,11 +115,11 @@ final class Bn254 {
     }
 
     /**
-     * The product of the Miller loops f_{6u+2,Q}(P)·l_{T,π(Q)}(P)·l_{T',−π²(Q)}(P) over the first n pairs.
-     * T is kept in Jacobian coordinates and each line is scaled by a factor in Fp2, which the final
+     * The product of the Miller loops f_{6u+2,Q}(P)·l_{T,π(Q)}(P)·l_{T',−π²(Q)}(P) over the first n pairs,
+     * each P given as (−x, y) in {@link Fp} form. T is kept in Jacobian coordinates and each line is scaled by a factor in Fp2, which the final
      * exponentiation sends to 1 (p² − 1 divides (p¹² − 1)/r), so the loop needs no inversion.
      */
-    private static Fp12 miller(BigInteger[][] g1, G2[] g2, int n) {
+    private static Fp12 miller(long[][][] g1, G2[] g2, int n) {
         Jacobian[] t = new Jacobian[n];
         for (int i = 0; i < n; i++) {
             t[i] = Jacobian.INFINITY.plus(g2[i]);
@@ -150,13 +150,14 @@ final class Bn254 {
      * and a slope λ to λ·w, so the line y_P − y_T − λ(x_P − x_T) is y_P − λ·x_P·w + (λ·x_T − y_T)·w³;
      * with λ = 3X²/(2YZ) and the whole scaled by 2YZ³ it is 2YZ³·y_P − 3X²Z²·x_P·w + (3X³ − 2Y²)·w³.
      */
-    private static Fp12 tangent(Jacobian[] t, int i, BigInteger[] p) {
+    private static Fp12 tangent(Jacobian[] t, int i, long[][] p) {
         Jacobian a = t[i];
         Fp2 zz = a.z.square();
-        Fp2 xx3 = a.x.square().mul(THREE);
+        Fp2 xx = a.x.square();
+        Fp2 xx3 = xx.add(xx).add(xx);
         Fp2 yy = a.y.square();
         t[i] = a.twice();
-        return Fp12.sparse(t[i].z.mul(zz).mul(p[1]), xx3.mul(zz).mul(Fp2.P.subtract(p[0])),
+        return Fp12.sparse(t[i].z.mul(zz).mul(p[1]), xx3.mul(zz).mul(p[0]),
                 xx3.mul(a.x).sub(yy).sub(yy));
     }
 
@@ -165,14 +166,14 @@ final class Bn254 {
      * H = x_q·Z² − X and R = y_q·Z³ − Y the slope is R/(Z·H); scaled by Z·H, the line (taken through q)
      * is Z·H·y_P − R·x_P·w + (R·x_q − Z·H·y_q)·w³.
      */
-    private static Fp12 chord(Jacobian[] t, int i, G2 q, BigInteger[] p) {
+    private static Fp12 chord(Jacobian[] t, int i, G2 q, long[][] p) {
         Jacobian a = t[i];
         Fp2 zz = a.z.square();
         Fp2 h = q.x.mul(zz).sub(a.x);
         Fp2 r = q.y.mul(zz).mul(a.z).sub(a.y);
         Fp2 zh = a.z.mul(h);
         t[i] = a.plus(q);
-        return Fp12.sparse(zh.mul(p[1]), r.mul(Fp2.P.subtract(p[0])), r.mul(q.x).sub(zh.mul(q.y)));
+        return Fp12.sparse(zh.mul(p[1]), r.mul(p[0]), r.mul(q.x).sub(zh.mul(q.y)));
     }
 
     /** f^((p¹²−1)/r): the easy part (p⁶−1)(p²+1), then the hard part (p⁴−p²+1)/r by Devegili–Scott–Dahab's chain in u. */
@@ -206,7 +207,7 @@ final class Bn254 {
 
     /** An affine point on the twist y² = x³ + 3/ξ over Fp2, where G2 lives; null is the point at infinity. */
     record G2(Fp2 x, Fp2 y) {
-        private static final Fp2 B = new Fp2(BigInteger.valueOf(3), BigInteger.ZERO).mul(Fp2.XI.inverse());
+        private static final Fp2 B = Fp2.of(BigInteger.valueOf(3), BigInteger.ZERO).mul(Fp2.XI.inverse());
 
         /**
          * Four 32-byte words x.i, x.1, y.i, y.1 (the imaginary part first); all zeros is infinity. Fails
@@ -217,7 +218,7 @@ final class Bn254 {
             boolean zero = true;
             for (int i = 0; i < 4; i++) {
                 w[i] = new BigInteger(1, in, off + 32 * i, 32);
-                if (w[i].compareTo(Fp2.P) >= 0) {
+                if (w[i].compareTo(Fp.P) >= 0) {
                     throw new PrecompileFailure("G2 coordinate not below the field modulus");
                 }
                 zero &= w[i].signum() == 0;
@@ -225,7 +226,7 @@ final class Bn254 {
             if (zero) {
                 return null;
             }
-            G2 q = new G2(new Fp2(w[1], w[0]), new Fp2(w[3], w[2]));
+            G2 q = new G2(Fp2.of(w[1], w[0]), Fp2.of(w[3], w[2]));
             if (!q.y.square().equals(q.x.square().mul(q.x).add(B))) {
                 throw new PrecompileFailure("G2 point not on the twist curve");
             }

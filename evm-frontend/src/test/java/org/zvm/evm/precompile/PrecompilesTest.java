@@ -141,12 +141,12 @@ class PrecompilesTest {
 
     private static Bn254.G2 g2() {
         byte[] b = HEX.parseHex(G2);
-        return new Bn254.G2(new Fp2(new BigInteger(1, b, 32, 32), new BigInteger(1, b, 0, 32)),
-                new Fp2(new BigInteger(1, b, 96, 32), new BigInteger(1, b, 64, 32)));
+        return new Bn254.G2(Fp2.of(new BigInteger(1, b, 32, 32), new BigInteger(1, b, 0, 32)),
+                Fp2.of(new BigInteger(1, b, 96, 32), new BigInteger(1, b, 64, 32)));
     }
 
     private static String encode(Bn254.G2 q) {
-        return word(q.x().b) + word(q.x().a) + word(q.y().b) + word(q.y().a);
+        return word(q.x().im()) + word(q.x().re()) + word(q.y().im()) + word(q.y().re());
     }
 
     private static String word(long v) {
