@@ -11,7 +11,8 @@ import org.bouncycastle.math.ec.ECPoint;
  * The bn254 (alt_bn128) precompiles: 0x06 add and 0x07 scalar multiplication on G1 (EIP-196), 0x08
  * the optimal ate pairing check (EIP-197), priced per EIP-1108. G1 arithmetic is BouncyCastle's
  * generic prime curve; no maintained Java library on Maven Central has the pairing, so G2 and the
- * pairing are implemented here ({@link Fp}, {@link Fp2}, {@link Fp12}) and checked against the EIP-197 vectors.
+ * pairing are implemented here ({@link Fp}, {@link Fp2}, {@link Fp12}) and checked against the
+ * EIP-197 vectors.
  */
 final class Bn254 {
     private Bn254() {
@@ -33,7 +34,7 @@ final class Bn254 {
         }
     };
 
-    /** Input: pairs of a G1 point (64 bytes) and a G2 point (128 bytes); output 1 iff the product of their pairings is 1. */
+    /** Input: pairs of a G1 point (64 bytes) and a G2 point (128 bytes); output 1 iff the pairings multiply to 1. */
     static final Precompile PAIRING = new Precompile() {
         @Override
         public long gas(byte[] input) {
@@ -115,9 +116,10 @@ final class Bn254 {
     }
 
     /**
-     * The product of the Miller loops f_{6u+2,Q}(P)·l_{T,π(Q)}(P)·l_{T',−π²(Q)}(P) over the first n pairs,
-     * each P given as (−x, y) in {@link Fp} form. T is kept in Jacobian coordinates and each line is scaled by a factor in Fp2, which the final
-     * exponentiation sends to 1 (p² − 1 divides (p¹² − 1)/r), so the loop needs no inversion.
+     * The product of the Miller loops f_{6u+2,Q}(P)·l_{T,π(Q)}(P)·l_{T',−π²(Q)}(P) over the first n
+     * pairs, each P given as (−x, y) in {@link Fp} form. T is kept in Jacobian coordinates and each
+     * line is scaled by a factor in Fp2, which the final exponentiation sends to 1 (p² − 1 divides
+     * (p¹² − 1)/r), so the loop needs no inversion.
      */
     private static Fp12 miller(long[][][] g1, G2[] g2, int n) {
         Jacobian[] t = new Jacobian[n];
@@ -176,7 +178,10 @@ final class Bn254 {
         return Fp12.sparse(zh.mul(p[1]), r.mul(p[0]), r.mul(q.x).sub(zh.mul(q.y)));
     }
 
-    /** f^((p¹²−1)/r): the easy part (p⁶−1)(p²+1), then the hard part (p⁴−p²+1)/r by Devegili–Scott–Dahab's chain in u. */
+    /**
+     * f^((p¹²−1)/r): the easy part (p⁶−1)(p²+1) by conjugation, one inversion and Frobenius maps, then
+     * the hard part (p⁴−p²+1)/r by the addition chain in u of Scott et al. (three exponentiations by u).
+     */
     private static Fp12 finalExponentiation(Fp12 f) {
         Fp12 t1 = f.conj().mul(f.inverse());
         t1 = t1.frobenius().frobenius().mul(t1);

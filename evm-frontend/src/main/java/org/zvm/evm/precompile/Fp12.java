@@ -98,8 +98,9 @@ final class Fp12 {
     }
 
     /**
-     * x⁻¹ = conj(x)·n⁻¹ with n = x·conj(x) in Fp6 (w⁶-conjugation), and n⁻¹ = n'·n''/N, where n', n''
-     * are n's other two conjugates over Fp2 (Frobenius squared) and N = n·n'·n'' lies in Fp2.
+     * x⁻¹ = conj(x)·n⁻¹, where n = x·conj(x) lies in Fp6 = Fp2[w²]; and n⁻¹ = n'·n''/N, where n', n''
+     * are n's other two conjugates over Fp2 (Frobenius squared, twice) and N = n·n'·n'' lies in Fp2.
+     * One Fp inversion in all, for the final exponentiation's easy part.
      */
     Fp12 inverse() {
         Fp12 conj = conj();
@@ -109,11 +110,11 @@ final class Fp12 {
         Fp12 others = n2.mul(n4);
         Fp2 normInverse = n.mul(others).c[0].inverse();
         Fp12 r = conj.mul(others);
-        Fp2[] c = new Fp2[6];
+        Fp2[] out = new Fp2[6];
         for (int i = 0; i < 6; i++) {
-            c[i] = r.c[i].mul(normInverse);
+            out[i] = r.c[i].mul(normInverse);
         }
-        return new Fp12(c);
+        return new Fp12(out);
     }
 
     Fp12 pow(BigInteger e) {
