@@ -7,17 +7,16 @@ import java.util.Arrays;
 /**
  * An element Σ cᵢ·wⁱ (i < 6) of Fp12 = Fp2[w]/(w⁶ − ξ), where bn254 pairings take their values.
  * One flat representation over Fp2, rather than the Fp6 tower, keeps multiplication a single loop
- * that skips zero coefficients (so sparse line values multiply cheaply) and reduces once per coefficient.
+ * that skips zero coefficients, so the Miller loop's sparse line values multiply cheaply.
  */
 final class Fp12 {
-    private static final BigInteger NINE = BigInteger.valueOf(9);
     static final Fp12 ONE = new Fp12(new Fp2[] {Fp2.ONE, Fp2.ZERO, Fp2.ZERO, Fp2.ZERO, Fp2.ZERO, Fp2.ZERO});
 
     /** ξ^(i(p−1)/6) = w^(i(p−1)): the Frobenius map sends cᵢwⁱ to conj(cᵢ)·γᵢ·wⁱ. */
     static final Fp2[] GAMMA = new Fp2[6];
 
     static {
-        BigInteger e = Fp2.P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(6));
+        BigInteger e = Fp.P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(6));
         Fp12 xi = new Fp12(new Fp2[] {Fp2.XI, Fp2.ZERO, Fp2.ZERO, Fp2.ZERO, Fp2.ZERO, Fp2.ZERO});
         for (int i = 0; i < 6; i++) {
             GAMMA[i] = xi.pow(e.multiply(BigInteger.valueOf(i))).c[0];
@@ -36,59 +35,48 @@ final class Fp12 {
     }
 
     Fp12 mul(Fp12 o) {
-        BigInteger[] re = new BigInteger[11];
-        BigInteger[] im = new BigInteger[11];
-        Arrays.fill(re, BigInteger.ZERO);
-        Arrays.fill(im, BigInteger.ZERO);
+        Fp2[] t = zeros();
         for (int i = 0; i < 6; i++) {
-            Fp2 x = c[i];
-            if (x.isZero()) {
+            if (c[i].isZero()) {
                 continue;
             }
             for (int j = 0; j < 6; j++) {
-                Fp2 y = o.c[j];
-                if (y.isZero()) {
-                    continue;
+                if (!o.c[j].isZero()) {
+                    t[i + j] = t[i + j].add(c[i].mul(o.c[j]));
                 }
-                re[i + j] = re[i + j].add(x.a.multiply(y.a)).subtract(x.b.multiply(y.b));
-                im[i + j] = im[i + j].add(x.a.multiply(y.b)).add(x.b.multiply(y.a));
             }
         }
-        return reduce(re, im);
-    }
-
-    /** Folds the product's coefficients of w⁶..w¹⁰ back with w⁶ = ξ = 9 + i, then reduces mod p. */
-    private static Fp12 reduce(BigInteger[] re, BigInteger[] im) {
-        Fp2[] r = new Fp2[6];
-        for (int k = 0; k < 6; k++) {
-            BigInteger a = re[k];
-            BigInteger b = im[k];
-            if (k + 6 < 11) {
-                a = a.add(re[k + 6].multiply(NINE)).subtract(im[k + 6]);
-                b = b.add(im[k + 6].multiply(NINE)).add(re[k + 6]);
-            }
-            r[k] = new Fp2(a.mod(Fp2.P), b.mod(Fp2.P));
-        }
-        return new Fp12(r);
+        return fold(t);
     }
 
     /** Like {@link #mul} with itself, but each cross product cᵢcⱼ (i < j) is formed once and doubled. */
     Fp12 square() {
-        BigInteger[] re = new BigInteger[11];
-        BigInteger[] im = new BigInteger[11];
-        Arrays.fill(re, BigInteger.ZERO);
-        Arrays.fill(im, BigInteger.ZERO);
+        Fp2[] t = zeros();
         for (int i = 0; i < 6; i++) {
-            Fp2 x = c[i];
-            re[2 * i] = re[2 * i].add(x.a.multiply(x.a)).subtract(x.b.multiply(x.b));
-            im[2 * i] = im[2 * i].add(x.a.multiply(x.b).shiftLeft(1));
+            t[2 * i] = t[2 * i].add(c[i].square());
             for (int j = i + 1; j < 6; j++) {
-                Fp2 y = c[j];
-                re[i + j] = re[i + j].add(x.a.multiply(y.a).subtract(x.b.multiply(y.b)).shiftLeft(1));
-                im[i + j] = im[i + j].add(x.a.multiply(y.b).add(x.b.multiply(y.a)).shiftLeft(1));
+                Fp2 cross = c[i].mul(c[j]);
+                t[i + j] = t[i + j].add(cross).add(cross);
             }
         }
-        return reduce(re, im);
+        return fold(t);
+    }
+
+    /** The eleven coefficients of a product, all zero. */
+    private static Fp2[] zeros() {
+        Fp2[] t = new Fp2[11];
+        Arrays.fill(t, Fp2.ZERO);
+        return t;
+    }
+
+    /** Folds a product's coefficients of w⁶..w¹⁰ back into w⁰..w⁴, since w⁶ = ξ. */
+    private static Fp12 fold(Fp2[] t) {
+        Fp2[] r = new Fp2[6];
+        for (int k = 0; k < 5; k++) {
+            r[k] = t[k].add(t[k + 6].mulXi());
+        }
+        r[5] = t[5];
+        return new Fp12(r);
     }
 
     /** x ↦ x^p. */
@@ -110,8 +98,9 @@ final class Fp12 {
     }
 
     /**
-     * x⁻¹ = conj(x)·n⁻¹ with n = x·conj(x) in Fp6 (w⁶-conjugation), and n⁻¹ = n'·n''/N, where n', n''
-     * are n's other two conjugates over Fp2 (Frobenius squared) and N = n·n'·n'' lies in Fp2.
+     * x⁻¹ = conj(x)·n⁻¹, where n = x·conj(x) lies in Fp6 = Fp2[w²]; and n⁻¹ = n'·n''/N, where n', n''
+     * are n's other two conjugates over Fp2 (Frobenius squared, twice) and N = n·n'·n'' lies in Fp2.
+     * One Fp inversion in all, for the final exponentiation's easy part.
      */
     Fp12 inverse() {
         Fp12 conj = conj();
@@ -121,11 +110,11 @@ final class Fp12 {
         Fp12 others = n2.mul(n4);
         Fp2 normInverse = n.mul(others).c[0].inverse();
         Fp12 r = conj.mul(others);
-        Fp2[] c = new Fp2[6];
+        Fp2[] out = new Fp2[6];
         for (int i = 0; i < 6; i++) {
-            c[i] = r.c[i].mul(normInverse);
+            out[i] = r.c[i].mul(normInverse);
         }
-        return new Fp12(c);
+        return new Fp12(out);
     }
 
     Fp12 pow(BigInteger e) {

@@ -2,93 +2,98 @@
 package org.zvm.evm.precompile;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
-/** An element a + b·i of the bn254 quadratic extension Fp[i]/(i² + 1); immutable, always reduced. */
+/** An element a + b·i of the bn254 quadratic extension Fp[i]/(i² + 1); immutable, parts in {@link Fp} form. */
 final class Fp2 {
-    static final BigInteger P = new BigInteger(
-            "21888242871839275222246405745257275088696311157297823662689037894645226208583");
-    static final Fp2 ZERO = new Fp2(BigInteger.ZERO, BigInteger.ZERO);
-    static final Fp2 ONE = new Fp2(BigInteger.ONE, BigInteger.ZERO);
+    static final Fp2 ZERO = new Fp2(Fp.ZERO, Fp.ZERO);
+    static final Fp2 ONE = new Fp2(Fp.ONE, Fp.ZERO);
     /** ξ = 9 + i: w⁶ = ξ defines Fp12 over Fp2, and the G2 twist is y² = x³ + 3/ξ. */
-    static final Fp2 XI = new Fp2(BigInteger.valueOf(9), BigInteger.ONE);
+    static final Fp2 XI = of(BigInteger.valueOf(9), BigInteger.ONE);
 
-    final BigInteger a;
-    final BigInteger b;
+    private final long[] a;
+    private final long[] b;
 
-    Fp2(BigInteger a, BigInteger b) {
+    private Fp2(long[] a, long[] b) {
         this.a = a;
         this.b = b;
     }
 
+    /** re + im·i from integers below p. */
+    static Fp2 of(BigInteger re, BigInteger im) {
+        return new Fp2(Fp.of(re), Fp.of(im));
+    }
+
+    BigInteger re() {
+        return Fp.toBigInteger(a);
+    }
+
+    BigInteger im() {
+        return Fp.toBigInteger(b);
+    }
+
     Fp2 add(Fp2 o) {
-        return new Fp2(reduce(a.add(o.a)), reduce(b.add(o.b)));
+        return new Fp2(Fp.add(a, o.a), Fp.add(b, o.b));
     }
 
     Fp2 sub(Fp2 o) {
-        return new Fp2(lift(a.subtract(o.a)), lift(b.subtract(o.b)));
+        return new Fp2(Fp.sub(a, o.a), Fp.sub(b, o.b));
     }
 
     Fp2 neg() {
-        return new Fp2(a.signum() == 0 ? a : P.subtract(a), b.signum() == 0 ? b : P.subtract(b));
+        return new Fp2(Fp.neg(a), Fp.neg(b));
     }
 
+    /** Karatsuba: three base-field products. */
     Fp2 mul(Fp2 o) {
-        BigInteger aa = a.multiply(o.a);
-        BigInteger bb = b.multiply(o.b);
-        BigInteger cross = a.add(b).multiply(o.a.add(o.b));
-        return new Fp2(aa.subtract(bb).mod(P), cross.subtract(aa).subtract(bb).mod(P));
+        long[] aa = Fp.mul(a, o.a);
+        long[] bb = Fp.mul(b, o.b);
+        long[] cross = Fp.mul(Fp.add(a, b), Fp.add(o.a, o.b));
+        return new Fp2(Fp.sub(aa, bb), Fp.sub(Fp.sub(cross, aa), bb));
     }
 
     Fp2 square() {
-        return new Fp2(a.add(b).multiply(a.subtract(b)).mod(P), a.multiply(b).shiftLeft(1).mod(P));
+        long[] ab = Fp.mul(a, b);
+        return new Fp2(Fp.mul(Fp.add(a, b), Fp.sub(a, b)), Fp.add(ab, ab));
     }
 
-    Fp2 mul(BigInteger k) {
-        return new Fp2(a.multiply(k).mod(P), b.multiply(k).mod(P));
+    /** Multiplication by an element of Fp (in {@link Fp} form). */
+    Fp2 mul(long[] k) {
+        return new Fp2(Fp.mul(a, k), Fp.mul(b, k));
     }
 
-    /** Multiplication by ξ = 9 + i, cheaper than a general product. */
+    /** Multiplication by ξ = 9 + i: (9a − b) + (a + 9b)·i, by additions only. */
     Fp2 mulXi() {
-        return new Fp2(a.multiply(BigInteger.valueOf(9)).subtract(b).mod(P),
-                b.multiply(BigInteger.valueOf(9)).add(a).mod(P));
+        return new Fp2(Fp.sub(times9(a), b), Fp.add(a, times9(b)));
     }
 
     /** The Frobenius map x ↦ xᵖ, which on Fp2 is conjugation. */
     Fp2 conj() {
-        return new Fp2(a, b.signum() == 0 ? b : P.subtract(b));
+        return new Fp2(a, Fp.neg(b));
     }
 
     Fp2 inverse() {
-        BigInteger norm = a.multiply(a).add(b.multiply(b)).mod(P).modInverse(P);
-        return new Fp2(a.multiply(norm).mod(P), P.subtract(b).multiply(norm).mod(P));
+        long[] norm = Fp.inverse(Fp.add(Fp.mul(a, a), Fp.mul(b, b)));
+        return new Fp2(Fp.mul(a, norm), Fp.neg(Fp.mul(b, norm)));
     }
 
     boolean isZero() {
-        return a.signum() == 0 && b.signum() == 0;
+        return Fp.isZero(a) && Fp.isZero(b);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Fp2 f && f.a.equals(a) && f.b.equals(b);
+        return o instanceof Fp2 f && Fp.equal(f.a, a) && Fp.equal(f.b, b);
     }
 
     @Override
     public int hashCode() {
-        return a.hashCode() * 31 + b.hashCode();
+        return Arrays.hashCode(a) * 31 + Arrays.hashCode(b);
     }
 
-    @Override
-    public String toString() {
-        return a.toString(16) + " + " + b.toString(16) + "i";
-    }
-
-    /** x mod p for x in [0, 2p), without a division. */
-    private static BigInteger reduce(BigInteger x) {
-        return x.compareTo(P) >= 0 ? x.subtract(P) : x;
-    }
-
-    /** x mod p for x in (−p, p), without a division. */
-    private static BigInteger lift(BigInteger x) {
-        return x.signum() < 0 ? x.add(P) : x;
+    private static long[] times9(long[] x) {
+        long[] x2 = Fp.add(x, x);
+        long[] x4 = Fp.add(x2, x2);
+        return Fp.add(Fp.add(x4, x4), x);
     }
 }
