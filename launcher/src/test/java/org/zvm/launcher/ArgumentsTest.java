@@ -194,6 +194,27 @@ class ArgumentsTest {
     }
 
     @Test
+    void benchSuiteHasItsOwnDefaultsAndNoFile() throws UsageException, IOException {
+        String tsv = Files.writeString(dir.resolve("cases.tsv"), "").toString();
+        Arguments a = parse("bench", "--suite", tsv, "--fork", "Istanbul");
+        assertEquals(Path.of(tsv), a.suite());
+        assertNull(a.file());
+        assertEquals(1L << 62, a.gas());
+        assertEquals(2.0, a.seconds());
+        assertEquals(2.0, a.warmup());
+        Arguments b = parse("bench", "--suite=" + tsv, "--gas", "1000", "--seconds", "0.2", "--warmup", "0", "--json");
+        assertEquals(1000, b.gas());
+        assertEquals(0.2, b.seconds());
+        assertTrue(b.json());
+        assertNull(parse("bench", zvmc).suite());
+        fails("bench: give FILE or --suite, not both", "bench", zvmc, "--suite", tsv);
+        fails("--calldata: not an option of 'bench --suite' (each case brings its own code and calldata)", "bench", "--suite", tsv, "--calldata", "00");
+        fails("--format: not an option of 'bench --suite' (each case brings its own code and calldata)", "bench", "--suite", tsv, "--format", "evm");
+        fails("missing.tsv: no such file", "bench", "--suite", "missing.tsv");
+        fails("--suite: not an option of 'run'", "run", zvmc, "--suite", tsv);
+    }
+
+    @Test
     void asmOutput() throws UsageException {
         assertEquals(dir.resolve("prog.zvmc"), parse("asm", zasm).output());
         assertEquals(dir.resolve("out.zvm"), parse("asm", zasm, "-o", dir.resolve("out.zvm").toString()).output());
