@@ -22,9 +22,10 @@ import org.zvm.util.Hex;
  * Values are normalised to what the language's {@code call} member takes: hex strings with {@code 0x}.
  *
  * @param command null when the line holds only GraalVM options (such as {@code --version:graalvm})
+ * @param suite the cases.tsv of {@code bench --suite}, or null; then {@code file} is null
  * @param passthrough arguments that are not ours, in order: they go to the GraalVM option parser
  */
-record Arguments(Command command, Path file, Format format, String calldata, long gas, String value, String caller,
+record Arguments(Command command, Path file, Path suite, Format format, String calldata, long gas, String value, String caller,
                 String fork, Path stateDir, boolean create, boolean trace, boolean json, double seconds, double warmup, Path output,
                 List<Path> paths, String filter, List<String> passthrough) {
 
@@ -35,6 +36,11 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
     static final int DEFAULT_SECONDS = 10;
     /** Long enough for the first Graal compilations of a typical contract on two busy cores. */
     static final int DEFAULT_WARMUP = 5;
+    /** Far above any benchmark's need (snailtracer uses 235M), yet no sum of two limits overflows a long. */
+    static final long SUITE_GAS = 1L << 62;
+    /** Short enough that a suite of 27 cases takes 2 to 3 minutes; the stability rule still applies. */
+    static final int SUITE_SECONDS = 2;
+    static final int SUITE_WARMUP = 2;
 
     /** The forks {@code --fork} takes, for help and messages. */
     static final String FORKS = Arrays.stream(Fork.values()).map(Fork::displayName).collect(Collectors.joining("|"));
@@ -100,18 +106,22 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
                 throw missingCommand();
             }
             // Only GraalVM options, e.g. --version:graalvm: the launcher calls missingCommand() if none acts.
-            return new Arguments(null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false, false,
+            return new Arguments(null, null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false, false,
                             DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.of(), "", List.copyOf(passthrough));
         }
         Command command = Command.byWord(positional.getFirst());
         if (command == null) {
             throw new UsageException("unknown command '" + positional.getFirst() + "' (" + Command.words() + "; see zvm --help)");
         }
-        int expected = command.operand == null ? 0 : 1;
+        boolean suite = command == Command.BENCH && given.containsKey(Option.SUITE);
+        int expected = command.operand == null || suite ? 0 : 1;
         if (positional.size() - 1 < expected) {
             throw new UsageException(command.word + ": missing " + command.operand);
         }
         boolean many = command.operand != null && command.operand.endsWith("...");
+        if (suite && positional.size() > 1) {
+            throw new UsageException("bench: give FILE or --suite, not both");
+        }
         if (positional.size() - 1 > expected && !many) {
             throw new UsageException(command.word + ": unexpected argument '" + positional.get(expected + 1) + "'");
         }
@@ -119,17 +129,20 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
             if (!o.commands.contains(command)) {
                 throw new UsageException(o.display() + ": not an option of '" + command.word + "'");
             }
+            if (suite && !withSuite(o)) {
+                throw new UsageException(o.display() + ": not an option of 'bench --suite' (each case brings its own code and calldata)");
+            }
         }
 
         String calldata = given.containsKey(Option.CALLDATA) ? calldata(given.get(Option.CALLDATA)) : "0x";
-        long gas = given.containsKey(Option.GAS) ? gas(given.get(Option.GAS)) : DEFAULT_GAS;
+        long gas = given.containsKey(Option.GAS) ? gas(given.get(Option.GAS)) : suite ? SUITE_GAS : DEFAULT_GAS;
         String value = given.containsKey(Option.VALUE) ? value(given.get(Option.VALUE)) : "0x0";
         String caller = given.containsKey(Option.CALLER) ? caller(given.get(Option.CALLER)) : DEFAULT_CALLER;
         String fork = given.containsKey(Option.FORK) ? fork(given.get(Option.FORK)) : Fork.CANCUN.displayName();
         Path stateDir = given.containsKey(Option.STATE) ? stateDir(given.get(Option.STATE)) : null;
         Format forced = given.containsKey(Option.FORMAT) ? format(given.get(Option.FORMAT)) : null;
-        double seconds = given.containsKey(Option.SECONDS) ? seconds(Option.SECONDS, given.get(Option.SECONDS), false) : DEFAULT_SECONDS;
-        double warmup = given.containsKey(Option.WARMUP) ? seconds(Option.WARMUP, given.get(Option.WARMUP), true) : DEFAULT_WARMUP;
+        double seconds = given.containsKey(Option.SECONDS) ? seconds(Option.SECONDS, given.get(Option.SECONDS), false) : suite ? SUITE_SECONDS : DEFAULT_SECONDS;
+        double warmup = given.containsKey(Option.WARMUP) ? seconds(Option.WARMUP, given.get(Option.WARMUP), true) : suite ? SUITE_WARMUP : DEFAULT_WARMUP;
         boolean trace = given.containsKey(Option.TRACE);
         boolean create = given.containsKey(Option.CREATE);
         if (create && given.containsKey(Option.CALLDATA)) {
@@ -140,13 +153,14 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
         String filter = given.containsKey(Option.FILTER) ? filter(given.get(Option.FILTER)) : "";
         List<Path> paths = new ArrayList<>();
         Path file = null;
+        Path suiteFile = suite ? existingFile(given.get(Option.SUITE)) : null;
         Format format = null;
         Path output = null;
         if (many) {
             for (String p : positional.subList(1, positional.size())) {
                 paths.add(existing(p));
             }
-        } else if (command.operand != null) {
+        } else if (command.operand != null && !suite) {
             String name = positional.get(1);
             file = existingFile(name);
             if (command == Command.ASM) {
@@ -161,8 +175,20 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
                 }
             }
         }
-        return new Arguments(command, file, format, calldata, gas, value, caller, fork, stateDir, create, trace, json, seconds, warmup,
+        return new Arguments(command, file, suiteFile, format, calldata, gas, value, caller, fork, stateDir, create, trace, json, seconds, warmup,
                         output, List.copyOf(paths), filter, List.copyOf(passthrough));
+    }
+
+    /**
+     * Each case of a suite brings its own code and calldata, and a trace or a durable state of 27 benchmarks
+     * is no use, so these options would only be ambiguous with {@code --suite}. (A switch rather than a set:
+     * {@link Option}'s initialiser reads this class's constants.)
+     */
+    private static boolean withSuite(Option o) {
+        return switch (o) {
+            case CALLDATA, FORMAT, CREATE, STATE, TRACE -> false;
+            default -> true;
+        };
     }
 
     static UsageException missingCommand() {
@@ -321,7 +347,7 @@ record Arguments(Command command, Path file, Format format, String calldata, lon
         return new BigInteger(digits, hex ? 16 : 10);
     }
 
-    private static boolean isHex(String s) {
+    static boolean isHex(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {

@@ -6,7 +6,7 @@ enum Command {
     // @formatter:off
     //            name            operand      summary
     RUN          ("run",          "FILE",      "deploy FILE at a fixed address and call it once"),
-    BENCH        ("bench",        "FILE",      "warm up, then time repeated calls of FILE (state rolled back each call)"),
+    BENCH        ("bench",        "FILE",      "warm up, then time repeated calls of FILE or of each --suite case (state rolled back each call)"),
     ASM          ("asm",          "IN.zasm",   "assemble zasm text into a .zvmc container (or raw .zvm code with -o OUT.zvm)"),
     DISASM       ("disasm",       "FILE",      "disassemble a .zvmc container or .zvm code"),
     GAS_SCHEDULE ("gas-schedule", null,        "print the native gas schedule"),

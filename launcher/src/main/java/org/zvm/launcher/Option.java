@@ -21,7 +21,7 @@ enum Option {
     // @formatter:off
     //        names                       value   applies to                 help
     CALLDATA (List.of("--calldata"),      "HEX",  EnumSet.of(RUN, BENCH),    "call data, 0x prefix optional (default: empty)"),
-    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH),    "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + ")"),
+    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH),    "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + "; 2^62 with --suite)"),
     VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH),    "value sent with the call, decimal or 0x-hex (default: 0)"),
     CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH),    "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
     STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH),    "load and save the world state in DIR (default: fresh, in memory)"),
@@ -31,8 +31,9 @@ enum Option {
     TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
     JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST), "print JSON instead of text"),
     FILTER   (List.of("--filter"),        "REGEX", EnumSet.of(STATETEST),    "run only the tests whose name contains a match"),
-    SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + ")"),
-    WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + ")"),
+    SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + "; " + Arguments.SUITE_SECONDS + " per case with --suite)"),
+    WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + "; " + Arguments.SUITE_WARMUP + " per case with --suite)"),
+    SUITE    (List.of("--suite"),         "TSV",  EnumSet.of(BENCH),         "instead of FILE, every case of TSV (name, code file, calldata hex), as EVM code"),
     OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)");
     // @formatter:on
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.launcher;
 
+import java.util.List;
 import java.util.Locale;
+
+import org.zvm.util.Json;
 
 /** What {@code run} and {@code bench} print: plain functions of the results, so tests need no engine. */
 final class Report {
@@ -29,10 +32,57 @@ final class Report {
 
     /** Exactly the four keys the issue names, numbers only, so any JSON reader takes it. */
     static String benchJson(Bench.Measurement m) {
-        return "{\"secondsPerExecution\":" + jsonNumber(m.secondsPerExecution()) +
+        return "{" + benchFields(m) + "}";
+    }
+
+    private static String benchFields(Bench.Measurement m) {
+        return "\"secondsPerExecution\":" + jsonNumber(m.secondsPerExecution()) +
                         ",\"gasUsed\":" + m.gasUsed() +
                         ",\"mgasPerSecond\":" + jsonNumber(m.mgasPerSecond()) +
-                        ",\"executions\":" + m.executions() + "}";
+                        ",\"executions\":" + m.executions();
+    }
+
+    /** The width of the case column: the longest name, or the geomean row's label. */
+    static int caseWidth(List<BenchSuite.Case> cases) {
+        return Math.max("geomean".length(), cases.stream().mapToInt(c -> c.name().length()).max().orElse(0));
+    }
+
+    static String suiteHeader(int width) {
+        return String.format(Locale.ROOT, "%-" + width + "s %12s %12s %10s  %s", "case", "gas used", "time/exec", "MGas/s", "status");
+    }
+
+    static String suiteRow(BenchSuite.Result r, int width) {
+        Bench.Measurement m = r.measurement();
+        return String.format(Locale.ROOT, "%-" + width + "s %12d %12s %10.2f  %s", r.name(), m.gasUsed(), duration(m.secondsPerExecution()),
+                        m.mgasPerSecond(), r.status());
+    }
+
+    /** The geomean row under the table, and a count line when cases failed. */
+    static String suiteSummary(List<BenchSuite.Result> results, int width) {
+        String line = String.format(Locale.ROOT, "%-" + width + "s %12s %12s %10.2f", "geomean", "", duration(geomeanSeconds(results)), geomeanMgas(results));
+        long failed = results.stream().filter(BenchSuite.Result::failed).count();
+        return failed == 0 ? line : line + "\n" + failed + " of " + results.size() + " cases FAILED";
+    }
+
+    /** One case: the bench keys plus {@code case}, {@code status} and whether warm-up ended with stable times. */
+    static String suiteCaseJson(BenchSuite.Result r) {
+        return "{\"case\":" + Json.quote(r.name()) + "," + benchFields(r.measurement()) + ",\"settled\":" + r.measurement().stable() +
+                        ",\"status\":" + Json.quote(r.status()) + "}";
+    }
+
+    static String suiteSummaryJson(List<BenchSuite.Result> results) {
+        return "{\"cases\":" + results.size() +
+                        ",\"failed\":" + results.stream().filter(BenchSuite.Result::failed).count() +
+                        ",\"geomeanSecondsPerExecution\":" + jsonNumber(geomeanSeconds(results)) +
+                        ",\"geomeanMgasPerSecond\":" + jsonNumber(geomeanMgas(results)) + "}";
+    }
+
+    private static double geomeanSeconds(List<BenchSuite.Result> results) {
+        return BenchSuite.geomean(results.stream().map(r -> r.measurement().secondsPerExecution()).toList());
+    }
+
+    private static double geomeanMgas(List<BenchSuite.Result> results) {
+        return BenchSuite.geomean(results.stream().map(r -> r.measurement().mgasPerSecond()).toList());
     }
 
     /** Seconds with a unit that keeps 3 to 4 significant digits: "812.3 us". */

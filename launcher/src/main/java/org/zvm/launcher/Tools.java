@@ -42,12 +42,18 @@ final class Tools {
      * other content is the code itself.
      */
     static byte[] evmCode(byte[] file) {
+        byte[] decoded = hexCode(file);
+        return decoded != null ? decoded : file;
+    }
+
+    /** The code a text file of hex digits (0x optional, whitespace ignored) spells, or null when it is not one. */
+    static byte[] hexCode(byte[] file) {
         String text = new String(file, StandardCharsets.ISO_8859_1).strip();
         String digits = Hex.strip(text).replaceAll("\\s+", "");
-        if (!digits.isEmpty() && digits.length() % 2 == 0 && digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (!digits.isEmpty() && digits.length() % 2 == 0 && Arguments.isHex(digits)) {
             return Hex.bytes(digits);
         }
-        return file;
+        return null;
     }
 
     /** A listing of EVM code under the given fork. */

@@ -163,6 +163,9 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
 
     /** Every execution sees the same state because each call is rolled back ({@code commit=false}). */
     private int bench(Context.Builder builder) throws UsageException {
+        if (arguments.suite() != null) {
+            return benchSuite(builder);
+        }
         Source source = source(arguments.file(), arguments.format());
         try (Context context = open(builder)) {
             Value contract = deploy(context, source);
@@ -171,17 +174,55 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             if (first.exitCode() != EXIT_SUCCESS) {
                 note("the call ends with " + first.status() + (first.reason() == null ? "" : " (" + first.reason() + ")") + "; measuring it anyway");
             }
-            Bench bench = new Bench(() -> contract.invokeMember(member(), callArguments).getMember("gasUsed").asLong(), System::nanoTime);
-            Bench.Measurement m = bench.run(arguments.warmup(), arguments.seconds());
-            if (!m.stable()) {
-                note("time per execution did not settle during warm-up; the numbers may include compilation");
-            }
-            if (m.gasVaried()) {
-                note("gasUsed differed between executions; reporting the last");
-            }
+            Bench.Measurement m = measure(contract, member(), callArguments, Bench.MAX_EXTRA_WARMUP_NANOS, "");
             getOutput().println(arguments.json() ? Report.benchJson(m) : Report.benchText(m));
             return first.exitCode();
         }
+    }
+
+    /**
+     * All cases run in one context, each deployed in turn at the same address: the engine, its compiled code
+     * and its compiler threads are shared as they would be in a node that runs many contracts. A case whose
+     * first call fails is still measured, so the table stays complete, and the exit status is 1.
+     */
+    private int benchSuite(Context.Builder builder) throws UsageException {
+        List<BenchSuite.Case> cases = BenchSuite.read(arguments.suite());
+        int width = Report.caseWidth(cases);
+        PrintStream out = getOutput();
+        List<BenchSuite.Result> results = new ArrayList<>();
+        try (Context context = open(builder)) {
+            if (!arguments.json()) {
+                out.println(Report.suiteHeader(width));
+            }
+            for (BenchSuite.Case c : cases) {
+                Value contract = deploy(context, source(c.codeFile(), Format.EVM, c.code()));
+                Object[] callArguments = {c.calldata(), arguments.gas(), arguments.value(), arguments.caller(), false};
+                String failure = BenchSuite.failure(c, CallResult.from(contract.invokeMember("call", callArguments)));
+                if (failure != null) {
+                    getError().println("zvm: " + c.name() + ": " + failure);
+                }
+                Bench.Measurement m = measure(contract, "call", callArguments, BenchSuite.MAX_EXTRA_WARMUP_NANOS, c.name() + ": ");
+                BenchSuite.Result r = new BenchSuite.Result(c.name(), m, BenchSuite.status(c, failure));
+                results.add(r);
+                out.println(arguments.json() ? Report.suiteCaseJson(r) : Report.suiteRow(r, width));
+                out.flush();
+            }
+        }
+        out.println(arguments.json() ? Report.suiteSummaryJson(results) : Report.suiteSummary(results, width));
+        return results.stream().anyMatch(BenchSuite.Result::failed) ? 1 : EXIT_SUCCESS;
+    }
+
+    /** Warms up and measures one call; the notes (prefixed with the case name in a suite) say when to doubt the numbers. */
+    private Bench.Measurement measure(Value contract, String member, Object[] callArguments, long maxExtraWarmupNanos, String prefix) {
+        Bench bench = new Bench(() -> contract.invokeMember(member, callArguments).getMember("gasUsed").asLong(), System::nanoTime, maxExtraWarmupNanos);
+        Bench.Measurement m = bench.run(arguments.warmup(), arguments.seconds());
+        if (!m.stable()) {
+            note(prefix + "time per execution did not settle during warm-up; the numbers may include compilation");
+        }
+        if (m.gasVaried()) {
+            note(prefix + "gasUsed differed between executions; reporting the last");
+        }
+        return m;
     }
 
     private int asm() throws UsageException {
@@ -292,7 +333,11 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
      * decoded UTF-8 for text. The file's path stays on the source for debuggers.
      */
     static Source source(Path file, Format format) throws UsageException {
-        byte[] bytes = format == Format.EVM ? Tools.evmCode(read(file)) : read(file);
+        return source(file, format, format == Format.EVM ? Tools.evmCode(read(file)) : read(file));
+    }
+
+    /** The source of code already read (and, for EVM, decoded) from {@code file}. */
+    static Source source(Path file, Format format, byte[] bytes) throws UsageException {
         Source.Builder builder = Source.newBuilder(LANGUAGE_ID, file.toFile()).mimeType(format.mimeType);
         if (format.binary) {
             builder.content(ByteSequence.create(bytes));
@@ -425,6 +470,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                         bench warms up for at least --warmup seconds, then until the time per execution of the
                           last three 0.5 s windows agrees within 5% (at most 30 s more), then measures for
                           --seconds; MGas/s = gas used / seconds per execution / 1e6.
+                        bench --suite TSV does that for each case (EVM code) in one context, after checking the
+                          first call's output against expected.tsv beside TSV; then the geomeans. Exit 1 if a case failed.
                         Exit status: 0 success, 1 revert or exceptional halt, 2 bad input or usage, 70 zvm bug.
                         GraalVM options: --engine.*, --inspect[=PORT], --cpusampler, --log.file=FILE,
                           --experimental-options, --help:tools, --help:languages, --help:expert, ...

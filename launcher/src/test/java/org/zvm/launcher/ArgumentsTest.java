@@ -156,8 +156,8 @@ class ArgumentsTest {
 
     @Test
     void commandProblems() {
-        fails("missing command (run, bench, asm, disasm, gas-schedule; see zvm --help)", "--gas", "5");
-        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule; see zvm --help)", "bogus");
+        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest; see zvm --help)", "--gas", "5");
+        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest; see zvm --help)", "bogus");
         fails("run: missing FILE", "run");
         fails("asm: missing IN.zasm", "asm");
         fails("run: unexpected argument 'extra'", "run", zvm, "extra");
@@ -173,7 +173,7 @@ class ArgumentsTest {
         Arguments a = parse("--version:graalvm");
         assertNull(a.command());
         assertEquals(List.of("--version:graalvm"), a.passthrough());
-        assertEquals("missing command (run, bench, asm, disasm, gas-schedule; see zvm --help)", Arguments.missingCommand().getMessage());
+        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest; see zvm --help)", Arguments.missingCommand().getMessage());
     }
 
     @Test
@@ -191,6 +191,27 @@ class ArgumentsTest {
         fails("--seconds: not a positive number of seconds: 'NaN'", "bench", zvmc, "--seconds", "NaN");
         fails("--seconds: not a positive number of seconds: '1e9999'", "bench", zvmc, "--seconds", "1e9999");
         fails("--warmup: not a number of seconds: 'soon'", "bench", zvmc, "--warmup", "soon");
+    }
+
+    @Test
+    void benchSuiteHasItsOwnDefaultsAndNoFile() throws UsageException, IOException {
+        String tsv = Files.writeString(dir.resolve("cases.tsv"), "").toString();
+        Arguments a = parse("bench", "--suite", tsv, "--fork", "Istanbul");
+        assertEquals(Path.of(tsv), a.suite());
+        assertNull(a.file());
+        assertEquals(1L << 62, a.gas());
+        assertEquals(2.0, a.seconds());
+        assertEquals(2.0, a.warmup());
+        Arguments b = parse("bench", "--suite=" + tsv, "--gas", "1000", "--seconds", "0.2", "--warmup", "0", "--json");
+        assertEquals(1000, b.gas());
+        assertEquals(0.2, b.seconds());
+        assertTrue(b.json());
+        assertNull(parse("bench", zvmc).suite());
+        fails("bench: give FILE or --suite, not both", "bench", zvmc, "--suite", tsv);
+        fails("--calldata: not an option of 'bench --suite' (each case brings its own code and calldata)", "bench", "--suite", tsv, "--calldata", "00");
+        fails("--format: not an option of 'bench --suite' (each case brings its own code and calldata)", "bench", "--suite", tsv, "--format", "evm");
+        fails("missing.tsv: no such file", "bench", "--suite", "missing.tsv");
+        fails("--suite: not an option of 'run'", "run", zvmc, "--suite", tsv);
     }
 
     @Test

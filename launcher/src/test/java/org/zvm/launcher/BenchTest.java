@@ -31,7 +31,7 @@ class BenchTest {
     void warmsUpUntilCompiledThenMeasures() {
         // 10 us per call for the first 100k calls ("interpreted"), then 1 us ("compiled").
         FakeContract c = new FakeContract(n -> n < 100_000 ? 10_000 : 1_000, 3_000);
-        Bench.Measurement m = new Bench(c::call, () -> c.now).run(0.5, 2);
+        Bench.Measurement m = new Bench(c::call, () -> c.now, Bench.MAX_EXTRA_WARMUP_NANOS).run(0.5, 2);
         assertTrue(m.stable());
         assertTrue(m.warmupSeconds() >= 1.0, "100k calls at 10 us are 1 s of warm-up");
         assertEquals(1e-6, m.secondsPerExecution(), 1e-12);
@@ -44,18 +44,29 @@ class BenchTest {
     @Test
     void minimumWarmupIsHonouredEvenWhenStableAtOnce() {
         FakeContract c = new FakeContract(n -> 1_000, 1);
-        Bench.Measurement m = new Bench(c::call, () -> c.now).run(4, 0.1);
+        Bench.Measurement m = new Bench(c::call, () -> c.now, Bench.MAX_EXTRA_WARMUP_NANOS).run(4, 0.1);
         assertTrue(m.stable());
         assertTrue(m.warmupSeconds() >= 4.0 && m.warmupSeconds() < 5.0, "warm-up " + m.warmupSeconds());
     }
 
+    /** Alternating 0.6 s phases of 1 us and 2 us per call: no three windows ever agree within 5%. */
+    private static Bench.Measurement noisyMachine(long maxExtraWarmupNanos) {
+        FakeContract c = new FakeContract(n -> (n / 600_000) % 2 == 0 ? 1_000 : 2_000, 7);
+        return new Bench(c::call, () -> c.now, maxExtraWarmupNanos).run(1, 0.1);
+    }
+
     @Test
     void givesUpOnANoisyMachineAfterThirtySecondsMore() {
-        // Alternating 0.6 s phases of 1 us and 2 us per call: no three windows ever agree within 5%.
-        FakeContract c = new FakeContract(n -> (n / 600_000) % 2 == 0 ? 1_000 : 2_000, 7);
-        Bench.Measurement m = new Bench(c::call, () -> c.now).run(1, 0.1);
+        Bench.Measurement m = noisyMachine(Bench.MAX_EXTRA_WARMUP_NANOS);
         assertFalse(m.stable());
         assertTrue(m.warmupSeconds() >= 31 && m.warmupSeconds() < 33, "warm-up " + m.warmupSeconds());
+    }
+
+    @Test
+    void aSuiteGivesUpAfterThreeSecondsMore() {
+        Bench.Measurement m = noisyMachine(BenchSuite.MAX_EXTRA_WARMUP_NANOS);
+        assertFalse(m.stable());
+        assertTrue(m.warmupSeconds() >= 4 && m.warmupSeconds() < 5, "warm-up " + m.warmupSeconds());
     }
 
     @Test
@@ -65,7 +76,7 @@ class BenchTest {
         Bench.Measurement m = new Bench(() -> {
             c.call();
             return i[0]++ % 2;
-        }, () -> c.now).run(0, 0.1);
+        }, () -> c.now, Bench.MAX_EXTRA_WARMUP_NANOS).run(0, 0.1);
         assertTrue(m.gasVaried());
     }
 }

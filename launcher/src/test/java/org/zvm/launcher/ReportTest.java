@@ -4,7 +4,12 @@ package org.zvm.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.zvm.util.Json;
 
 /** The text and JSON that run and bench print, and the exit status a result maps to. */
 class ReportTest {
@@ -50,6 +55,34 @@ class ReportTest {
                         time/execution: 812.346 us
                         gas used:       123456
                         throughput:     151.98 MGas/s""", Report.benchText(m));
+    }
+
+    @Test
+    void suiteTableAndGeomeans() {
+        List<BenchSuite.Case> cases = List.of(new BenchSuite.Case("main/long_case_name", Path.of("a.hex"), new byte[0], "0x", null));
+        int width = Report.caseWidth(cases);
+        assertEquals(19, width);
+        assertEquals(7, Report.caseWidth(List.of(new BenchSuite.Case("x", Path.of("a.hex"), new byte[0], "0x", null))), "wide enough for 'geomean'");
+        List<BenchSuite.Result> results = List.of(
+                        new BenchSuite.Result("main/long_case_name", new Bench.Measurement(1e-3, 2_000_000, 2000.0, 1000, 3, true, false), BenchSuite.OK),
+                        new BenchSuite.Result("b", new Bench.Measurement(1e-5, 50, 5.0, 100_000, 3, false, false), BenchSuite.FAILED));
+        assertEquals("""
+                        case                    gas used    time/exec     MGas/s  status
+                        main/long_case_name      2000000     1.000 ms    2000.00  ok
+                        b                             50    10.000 us       5.00  FAILED
+                        geomean                            100.000 us     100.00
+                        1 of 2 cases FAILED""",
+                        String.join("\n", Report.suiteHeader(width), Report.suiteRow(results.get(0), width), Report.suiteRow(results.get(1), width),
+                                        Report.suiteSummary(results, width)));
+        assertEquals("{\"case\":\"b\",\"secondsPerExecution\":1.0E-5,\"gasUsed\":50,\"mgasPerSecond\":5.0,\"executions\":100000,"
+                        + "\"settled\":false,\"status\":\"FAILED\"}", Report.suiteCaseJson(results.get(1)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) Json.parse(Report.suiteSummaryJson(results));
+        assertEquals(List.of("cases", "failed", "geomeanSecondsPerExecution", "geomeanMgasPerSecond"), List.copyOf(summary.keySet()));
+        assertEquals(2, ((Number) summary.get("cases")).intValue());
+        assertEquals(1, ((Number) summary.get("failed")).intValue());
+        assertEquals(1e-4, ((Number) summary.get("geomeanSecondsPerExecution")).doubleValue(), 1e-15);
+        assertEquals(100.0, ((Number) summary.get("geomeanMgasPerSecond")).doubleValue(), 1e-9);
     }
 
     @Test

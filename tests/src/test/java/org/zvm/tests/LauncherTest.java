@@ -151,4 +151,28 @@ class LauncherTest {
         assertTrue(((Number) j.get("executions")).longValue() > 0, r.toString());
         assertTrue(j.containsKey("mgasPerSecond") && j.containsKey("secondsPerExecution") && j.containsKey("gasUsed"));
     }
+
+    @Test
+    void benchSuiteChecksOutputsThenMeasuresEachCase(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("answer.hex"), "602a60005260206000f3");
+        Files.writeString(dir.resolve("echo.hex"), "366000600037366000f3");
+        Path tsv = Files.writeString(dir.resolve("cases.tsv"), "answer\tanswer.hex\t\necho\techo.hex\tbeef\n");
+        Files.writeString(dir.resolve("expected.tsv"), String.format("answer\t%064x\necho\tbeee\n", 42));
+        Run r = zvm("bench", "--suite", tsv.toString(), "--fork", "Istanbul", "--seconds", "0.2", "--warmup", "0", "--json");
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.err().contains("zvm: echo: output 0xbeef differs from the expected 0xbeee"), r.err());
+        List<Map<?, ?>> lines = r.out().lines().<Map<?, ?>> map(l -> (Map<?, ?>) Json.parse(l)).toList();
+        assertEquals(3, lines.size(), r.out());
+        assertEquals("answer", lines.get(0).get("case"));
+        assertEquals("ok", lines.get(0).get("status"));
+        assertEquals(18L, ((Number) lines.get(0).get("gasUsed")).longValue(), "3 + 3 + 6 (MSTORE, one word) + 3 + 3 + 0");
+        assertEquals("FAILED", lines.get(1).get("status"));
+        assertTrue(((Number) lines.get(1).get("executions")).longValue() > 0, "a failed case is still measured");
+        assertEquals(2, ((Number) lines.get(2).get("cases")).intValue());
+        assertEquals(1, ((Number) lines.get(2).get("failed")).intValue());
+        assertTrue(((Number) lines.get(2).get("geomeanMgasPerSecond")).doubleValue() > 0, r.out());
+
+        Files.writeString(tsv, "answer\tanswer.hex\n");
+        assertOneLineError(zvm("bench", "--suite", tsv.toString()), tsv + ":1: expected 3 tab-separated fields (case, code file, calldata hex), found 2");
+    }
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# evm-bench-compare.sh [zvm bench options]: the EVM benchmark comparison. Runs every case of
+# evm-benchmarks/flat/cases.tsv under @ethereumjs/evm (ethereumjs-bench.mjs) and under
+# `zvm bench --suite --fork Istanbul --json`, both checking outputs against expected.tsv, one after the
+# other on this machine, and prints one Markdown table (evm-bench-table.mjs) with the geomeans. Extra
+# arguments go to zvm bench (e.g. --warmup 10). Exit 1 if either engine got a case wrong.
+#
+# Environment: ZVM_DATA_DIR (default: ../shared/data beside the checkout), XDG_CACHE_HOME (@ethereumjs/evm
+# is installed with npm under $XDG_CACHE_HOME/zvm/ethereumjs on first use, default ~/.cache). Needs Node.js
+# 20 or later with npm (Debian: apt-get install nodejs npm).
+set -euo pipefail
+
+die() {
+    echo "evm-bench-compare: $*" >&2
+    exit 2
+}
+
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+data=${ZVM_DATA_DIR:-$root/../shared/data}
+suite=$data/evm-benchmarks/flat/cases.tsv
+[[ -f "$suite" ]] || die "no benchmark suite at $suite: set ZVM_DATA_DIR to the directory that holds evm-benchmarks/"
+
+# The version REFERENCE.md measured; its sibling packages pinned to the same release.
+ethereumjs_version=10.1.3
+command -v node > /dev/null && command -v npm > /dev/null || die "needs node and npm (Node.js 20 or later; Debian: apt-get install nodejs npm)"
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+(( node_major >= 20 )) || die "needs Node.js 20 or later (@ethereumjs/evm $ethereumjs_version requires it); found $(node --version)"
+
+cache=${XDG_CACHE_HOME:-$HOME/.cache}/zvm/ethereumjs
+installed=$(MANIFEST="$cache/node_modules/@ethereumjs/evm/package.json" node -p "try { require(process.env.MANIFEST).version } catch { '' }")
+if [[ "$installed" != "$ethereumjs_version" ]]; then
+    echo "evm-bench-compare: installing @ethereumjs/evm $ethereumjs_version into $cache" >&2
+    mkdir -p "$cache"
+    [[ -f "$cache/package.json" ]] || echo '{"private": true}' > "$cache/package.json"
+    npm install --prefix "$cache" --no-audit --no-fund --save-exact --loglevel=error \
+        "@ethereumjs/evm@$ethereumjs_version" "@ethereumjs/common@$ethereumjs_version" \
+        "@ethereumjs/util@$ethereumjs_version" "@ethereumjs/statemanager@$ethereumjs_version" >&2
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+status=0
+echo "evm-bench-compare: zvm bench --suite $suite --fork Istanbul $*" >&2
+SECONDS=0
+"$root/zvm" bench --suite "$suite" --fork Istanbul --json "$@" > "$out/zvm.jsonl" || status=$?
+(( status <= 1 )) || die "zvm bench failed (exit $status)"
+echo "evm-bench-compare: zvm took $SECONDS s; now @ethereumjs/evm $ethereumjs_version on the same cases" >&2
+SECONDS=0
+node "$root/scripts/ethereumjs-bench.mjs" --modules "$cache" "$suite" > "$out/ethereumjs.jsonl" || status=$?
+(( status <= 1 )) || die "ethereumjs-bench failed (exit $status)"
+echo "evm-bench-compare: ethereumjs took $SECONDS s" >&2
+node "$root/scripts/evm-bench-table.mjs" "$out/zvm.jsonl" "$out/ethereumjs.jsonl"
+exit "$status"
