@@ -121,7 +121,8 @@ class LauncherTest {
         Run r = zvm("run", EXAMPLES.resolve("counter.zasm").toString(), "--trace");
         assertEquals(0, r.exit(), r.toString());
         List<String> lines = r.err().lines().filter(l -> l.startsWith("{")).toList();
-        assertEquals(7, lines.size(), r.err());
+        assertEquals(8, lines.size(), r.err());
+        assertEquals(Map.of("output", "", "gasUsed", "0x5660"), Json.parse(lines.get(7)), "geth's summary line: 22112 gas");
         @SuppressWarnings("unchecked")
         Map<String, Object> sload = (Map<String, Object>) Json.parse(lines.get(1));
         assertEquals("SLOAD", sload.get("opName"));
@@ -138,9 +139,38 @@ class LauncherTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals(20012L, ((Number) json(r).get("gasUsed")).longValue(), "EIP-2200 SSTORE of a fresh slot, no EIP-2929 cold charge");
         List<String> lines = r.err().lines().filter(l -> l.startsWith("{")).toList();
-        assertEquals(5, lines.size(), r.err());
+        assertEquals(6, lines.size(), r.err());
         assertEquals(List.of(), ((Map<?, ?>) Json.parse(lines.get(0))).get("stack"));
         assertEquals(List.of("0x5", "0x4"), ((Map<?, ?>) Json.parse(lines.get(2))).get("stack"));
+        assertEquals(Map.of("output", "", "gasUsed", "0x4e2c"), Json.parse(lines.get(5)));
+    }
+
+    @Test
+    void traceSummaryNamesARevert(@TempDir Path dir) throws Exception {
+        // MSTORE8 0xab at 0, REVERT with that byte.
+        Path hex = Files.writeString(dir.resolve("revert.hex"), "60ab60005360016000fd");
+        Run r = zvm("run", hex.toString(), "--format", "evm", "--trace");
+        assertEquals(1, r.exit(), r.toString());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(Map.of("output", "ab", "gasUsed", "0x12", "error", "execution reverted"), Json.parse(lines.getLast()), r.err());
+    }
+
+    @Test
+    void malformedStateTestsGiveOneLineErrors(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"t\": {}, }");
+        Run text = zvm("statetest", bad.toString());
+        assertEquals(1, text.exit(), text.toString());
+        assertTrue(text.err().lines().anyMatch(l -> l.equals("FAIL " + bad + ": JSON: expected a member name, found character '}' at offset 10")), text.err());
+        assertFalse(text.err().contains("\tat "), "no stack trace");
+        Run json = zvm("statetest", bad.toString(), "--json");
+        assertEquals(1, json.exit(), json.toString());
+        List<String> lines = json.out().lines().toList();
+        assertEquals(Map.of("file", bad.toString(), "pass", false, "error", bad + ": JSON: expected a member name, found character '}' at offset 10"), Json.parse(lines.get(0)));
+        assertEquals("{\"passed\": 0, \"failed\": 1, \"skipped\": 0}", lines.get(1));
+        assertOneLineError(zvm("statetest", bad.toString(), "--fork", "Frontier"), "--fork: unknown fork 'Frontier' (known: Istanbul, Berlin, London, Shanghai, Cancun)");
+        assertOneLineError(zvm("statetest", dir.resolve("missing.json").toString()), dir.resolve("missing.json") + ": no such file or directory");
+        Path odd = Files.writeString(dir.resolve("odd.hex"), "0x60016");
+        assertOneLineError(zvm("run", odd.toString(), "--format", "evm"), odd + ": odd number of hex digits (5)");
     }
 
     @Test
