@@ -7,19 +7,12 @@ import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.graalvm.polyglot.Context;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zvm.ZvmContext;
-import org.zvm.container.ZvmContainer;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
 import org.zvm.runtime.InteropRecord;
 import org.zvm.runtime.Transaction;
 import org.zvm.runtime.UInt256;
-import org.zvm.state.WorldState;
-import org.zvm.tools.Assembler;
 
 /**
  * Hostile programs stay inside the limits the protocol sets: every loop ends when gas does, a huge
@@ -27,7 +20,7 @@ import org.zvm.tools.Assembler;
  * 1024, and the code and init-code size limits hold. Each failing frame consumes exactly its gas and
  * leaves no storage behind.
  */
-class ResourceLimitsTest {
+class ResourceLimitsTest extends InContextTest {
     private static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000aa");
     private static final Address CALLER = Address.fromHex("0x00000000000000000000000000000000000000c0");
     private static final long GAS = 1_000_000;
@@ -35,38 +28,13 @@ class ResourceLimitsTest {
     private static final List<BigInteger> HUGE = List.of(BigInteger.ONE.shiftLeft(32), BigInteger.ONE.shiftLeft(40), BigInteger.ONE.shiftLeft(63),
                     BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE));
 
-    private Context polyglot;
-    private ZvmContext context;
-
-    @BeforeEach
-    void enter() {
-        polyglot = Context.create("zvm");
-        polyglot.initialize("zvm");
-        polyglot.enter();
-        context = ZvmContext.get(null);
-    }
-
-    @AfterEach
-    void leave() {
-        polyglot.leave();
-        polyglot.close();
-    }
-
     private InteropRecord call(byte[] accountCode, byte[] calldata, long gas) {
-        WorldState s = context.state();
-        s.beginTransaction();
-        s.setCode(CONTRACT, accountCode);
-        s.setNonce(CONTRACT, 1);
-        context.backend().apply(s.finishTransaction());
+        deploy(CONTRACT, accountCode);
         return Transaction.run(context, CONTRACT, context.load(accountCode), calldata, gas, UInt256.ZERO, CALLER, true);
     }
 
     private static byte[] evm(String hex) {
         return HexFormat.of().parseHex(hex);
-    }
-
-    private static byte[] nativeContainer(String zasm) {
-        return ZvmContainer.of(ZvmContainer.Target.NATIVE, Assembler.assemble(zasm).code(), "").write();
     }
 
     private static String push32(BigInteger v) {
