@@ -30,6 +30,11 @@ class LauncherTest {
     }
 
     static Run zvm(String... args) throws IOException, InterruptedException {
+        return zvm(List.of(), args);
+    }
+
+    /** Runs the launcher in a JVM with this one's flags plus {@code jvmOptions} (e.g. another locale). */
+    static Run zvm(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -37,15 +42,21 @@ class LauncherTest {
                 cmd.add(a);
             }
         }
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.zvm.launcher.ZvmLauncher");
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        // stderr goes to a file: read from a pipe after stdout, a long trace would fill the pipe and block the child.
+        Path errFile = Files.createTempFile("zvm-stderr", ".txt");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectError(errFile.toFile()).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(errFile, StandardCharsets.UTF_8));
+        } finally {
+            Files.delete(errFile);
+        }
     }
 
     static void assertOneLineError(Run r, String expected) {
