@@ -225,6 +225,15 @@ public enum SignatureAlgorithm {
         return null;
     }
 
+    /** Every id, {@code |}-separated, for help and messages. */
+    public static String ids() {
+        StringBuilder sb = new StringBuilder();
+        for (SignatureAlgorithm a : values()) {
+            sb.append(sb.isEmpty() ? "" : "|").append(a.id);
+        }
+        return sb.toString();
+    }
+
     /** The key pair of a 32-byte seed; the same seed always gives the same pair. */
     public KeyPair keyPair(byte[] seed) {
         return derive(checkSeed(seed));
