@@ -96,6 +96,14 @@ class PostQuantumOpcodeTest {
     }
 
     @Test
+    void mlDsaKnownAnswerThroughTheOpcode() {
+        Map<String, byte[]> v = KnownAnswers.load("mldsa65-wycheproof-tc1.txt");
+        assertEquals(word(1), verify(Opcode.PQ_VERIFY_DILITHIUM, v.get("pk"), v.get("msg"), v.get("sig")));
+        assertEquals(word(0), verify(Opcode.PQ_VERIFY_DILITHIUM, v.get("pk"), flip(v.get("msg"), 0), v.get("sig")), "tampered message");
+        assertEquals(word(0), verify(Opcode.PQ_VERIFY_SPHINCS, v.get("pk"), v.get("msg"), v.get("sig")), "an ML-DSA signature is no SLH-DSA one");
+    }
+
+    @Test
     void mlDsaSignaturesAndTampering() {
         roundTrip(Opcode.PQ_VERIFY_DILITHIUM, SignatureAlgorithm.ML_DSA_65);
     }

@@ -36,6 +36,24 @@ class SignatureAlgorithmTest {
     }
 
     @Test
+    void mlDsaVerifiesTheWycheproofBaselineAndRejectsTampering() {
+        Map<String, byte[]> v = KnownAnswers.load("mldsa65-wycheproof-tc1.txt");
+        SignatureAlgorithm mlDsa = SignatureAlgorithm.ML_DSA_65;
+        assertTrue(mlDsa.verify(v.get("pk"), v.get("msg"), v.get("sig")));
+        assertFalse(mlDsa.verify(v.get("pk"), flip(v.get("msg"), 0), v.get("sig")), "message");
+        assertFalse(mlDsa.verify(v.get("pk"), v.get("msg"), flip(v.get("sig"), 1000)), "signature");
+        assertFalse(mlDsa.verify(flip(v.get("pk"), 100), v.get("msg"), v.get("sig")), "key");
+    }
+
+    @Test
+    void ed25519MatchesRfc8032() {
+        Map<String, byte[]> v = KnownAnswers.load("ed25519-rfc8032-test1.txt");
+        assertArrayEquals(v.get("pk"), SignatureAlgorithm.ED25519.keyPair(v.get("seed")).publicKey());
+        assertArrayEquals(v.get("sig"), SignatureAlgorithm.ED25519.sign(v.get("seed"), new byte[0]));
+        assertTrue(SignatureAlgorithm.ED25519.verify(v.get("pk"), new byte[0], v.get("sig")));
+    }
+
+    @Test
     void mlDsaKeyGenerationMatchesAcvp() {
         Map<String, byte[]> v = KnownAnswers.load("mldsa65-keygen.txt");
         assertArrayEquals(v.get("pk"), SignatureAlgorithm.ML_DSA_65.keyPair(v.get("seed")).publicKey());
