@@ -54,6 +54,14 @@ class SignatureAlgorithmTest {
     }
 
     @Test
+    void secp256k1MatchesTheRfc6979Vector() {
+        Map<String, byte[]> v = KnownAnswers.load("secp256k1-rfc6979.txt");
+        assertArrayEquals(v.get("pk"), SignatureAlgorithm.SECP256K1.keyPair(v.get("seed")).publicKey());
+        assertArrayEquals(v.get("sig"), SignatureAlgorithm.SECP256K1.sign(v.get("seed"), v.get("msg")));
+        assertTrue(SignatureAlgorithm.SECP256K1.verify(v.get("pk"), v.get("msg"), v.get("sig")));
+    }
+
+    @Test
     void mlDsaKeyGenerationMatchesAcvp() {
         Map<String, byte[]> v = KnownAnswers.load("mldsa65-keygen.txt");
         assertArrayEquals(v.get("pk"), SignatureAlgorithm.ML_DSA_65.keyPair(v.get("seed")).publicKey());
