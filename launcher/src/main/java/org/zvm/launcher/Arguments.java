@@ -313,7 +313,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         return p;
     }
 
-    private static Path existingFile(String name) throws UsageException {
+    static Path existingFile(String name) throws UsageException {
         Path p = path(name, name);
         if (!Files.exists(p)) {
             throw new UsageException(name + ": no such file");
@@ -327,7 +327,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         return p;
     }
 
-    private static Path path(String what, String s) throws UsageException {
+    static Path path(String what, String s) throws UsageException {
         try {
             return Path.of(s);
         } catch (InvalidPathException e) {

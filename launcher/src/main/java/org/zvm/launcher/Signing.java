@@ -45,7 +45,7 @@ final class Signing {
 
     static int keygen(Map<Option, String> options, PrintStream out) throws UsageException {
         SignatureAlgorithm algorithm = algorithm("--alg", required(options, Option.ALG, Command.KEYGEN));
-        Path file = Path.of(required(options, Option.OUT, Command.KEYGEN));
+        Path file = Arguments.path("--out", required(options, Option.OUT, Command.KEYGEN));
         byte[] seed;
         if (options.containsKey(Option.SEED)) {
             seed = hex("--seed", options.get(Option.SEED));
@@ -74,9 +74,9 @@ final class Signing {
     }
 
     static int sign(Map<Option, String> options) throws UsageException {
-        Key key = readKey(existing(required(options, Option.KEY, Command.SIGN)));
-        byte[] payload = ZvmLauncher.read(existing(required(options, Option.PAYLOAD, Command.SIGN)));
-        Path file = Path.of(required(options, Option.OUT, Command.SIGN));
+        Key key = readKey(Arguments.existingFile(required(options, Option.KEY, Command.SIGN)));
+        byte[] payload = ZvmLauncher.read(Arguments.existingFile(required(options, Option.PAYLOAD, Command.SIGN)));
+        Path file = Arguments.path("--out", required(options, Option.OUT, Command.SIGN));
         byte[] signature = key.algorithm().sign(key.seed(), payload);
         write(file, Json.writePretty(zsigJson(new Zsig(key.algorithm(), key.publicKey(), signature))), false);
         return ZvmLauncher.EXIT_SUCCESS;
@@ -84,7 +84,7 @@ final class Signing {
 
     static int verify(Path zsigFile, Map<Option, String> options, PrintStream out) throws UsageException {
         Zsig zsig = readZsig(zsigFile);
-        byte[] payload = ZvmLauncher.read(existing(required(options, Option.PAYLOAD, Command.VERIFY)));
+        byte[] payload = ZvmLauncher.read(Arguments.existingFile(required(options, Option.PAYLOAD, Command.VERIFY)));
         boolean valid = zsig.algorithm().verify(zsig.publicKey(), payload, zsig.signature());
         out.println((valid ? "valid " : "invalid ") + zsig.algorithm().id + " signature");
         return valid ? ZvmLauncher.EXIT_SUCCESS : EXIT_INVALID;
@@ -198,14 +198,6 @@ final class Signing {
         return v;
     }
 
-    private static Path existing(String name) throws UsageException {
-        Path p = Path.of(name);
-        if (!Files.isRegularFile(p)) {
-            throw new UsageException(name + ": no such file");
-        }
-        return p;
-    }
-
     /** Writes {@code text}; a key file is readable by its owner only where the file system allows. */
     private static void write(Path file, String text, boolean secret) throws UsageException {
         try {
@@ -214,7 +206,7 @@ final class Signing {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
         } catch (IOException e) {
-            throw new UsageException(file + ": cannot write: " + e.getMessage());
+            throw new UsageException(file + ": cannot write: " + ZvmLauncher.reason(e));
         }
     }
 }

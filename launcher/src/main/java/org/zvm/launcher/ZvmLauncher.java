@@ -374,7 +374,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         }
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

@@ -107,6 +107,10 @@ class SigningTest {
         e = assertThrows(UsageException.class, () -> Signing.keygen(Map.of(Option.ALG, "secp256k1", Option.SEED, "0x" + "00".repeat(32), Option.OUT, out1.toString()), out));
         assertEquals("--seed: secp256k1 seed is not a valid private key (zero or not below the group order)", e.getMessage());
 
+        Path nowhere = dir.resolve("missing-dir").resolve("k.json");
+        e = assertThrows(UsageException.class, () -> Signing.keygen(Map.of(Option.ALG, "Ed25519", Option.OUT, nowhere.toString()), out));
+        assertEquals(nowhere + ": cannot write: no such file or directory", e.getMessage());
+
         // Without --seed the key is random: two key files differ.
         assertEquals(0, Signing.keygen(Map.of(Option.ALG, "Ed25519", Option.OUT, out1.toString()), out));
         Path out2 = dir.resolve("k2.json");
