@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.nativecode;
 
+import org.zvm.crypto.SignatureAlgorithm;
 import org.zvm.error.HaltReason;
 import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.nodes.arith.ArithmeticNodes;
@@ -10,6 +11,7 @@ import org.zvm.nodes.call.CallNodes;
 import org.zvm.nodes.control.ControlNodes;
 import org.zvm.nodes.crypto.HashNodes;
 import org.zvm.nodes.crypto.HashNodes.MemoryHash;
+import org.zvm.nodes.crypto.PostQuantumNodes;
 import org.zvm.nodes.env.EnvironmentNodes;
 import org.zvm.nodes.env.EnvironmentNodes.AccountQuery;
 import org.zvm.nodes.env.EnvironmentNodes.Copy;
@@ -117,9 +119,12 @@ final class NativeNodeFactory {
             case GAS -> new Value(Value.Kind.GAS);
             case TABLEHASH -> new HashNodes.TableHash();
             case HTS_TRANSFER, HTS_MINT, HTS_BURN, HTS_ASSOCIATE, HTS_DISSOCIATE, HTS_APPROVE, HTS_CREATE, HCS_SUBMIT, HCS_CREATE_TOPIC,
-                            HCS_UPDATE_TOPIC, HCS_DELETE_TOPIC, HEDERA_ACCOUNT_ID, HEDERA_TIMESTAMP, PQ_VERIFY_DILITHIUM, PQ_VERIFY_FALCON,
-                            PQ_VERIFY_SPHINCS, PQ_KEYGEN ->
+                            HCS_UPDATE_TOPIC, HCS_DELETE_TOPIC, HEDERA_ACCOUNT_ID, HEDERA_TIMESTAMP ->
                 new ControlNodes.Invalid(HaltReason.UNSUPPORTED_OPCODE);
+            case PQ_VERIFY_DILITHIUM -> new PostQuantumNodes.Verify(SignatureAlgorithm.ML_DSA_65);
+            case PQ_VERIFY_FALCON -> new PostQuantumNodes.Verify(SignatureAlgorithm.FALCON_512);
+            case PQ_VERIFY_SPHINCS -> new PostQuantumNodes.Verify(SignatureAlgorithm.SLH_DSA_SHA2_128S);
+            case PQ_KEYGEN -> new PostQuantumNodes.Keygen();
             case LOG0, LOG1, LOG2, LOG3, LOG4 -> new LogNode(op.inputs - 2);
         };
     }

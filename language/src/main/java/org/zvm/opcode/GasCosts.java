@@ -51,6 +51,14 @@ public final class GasCosts {
     public static final long CODE_DEPOSIT_BYTE = 200;
     /** Refunds are capped at gas used / 5 (EIP-3529). */
     public static final long MAX_REFUND_QUOTIENT = 5;
+    /** PQ_VERIFY_*: per byte of the message, which each scheme hashes once (SHAKE256 or SHA-256). */
+    public static final long PQ_MESSAGE_BYTE = 1;
+    /**
+     * PQ_KEYGEN surcharges on top of its base 5000 (which covers ML-DSA-65), in proportion to the measured
+     * key-generation time: Falcon-512 is about 50 and SLH-DSA-SHA2-128s about 200 times ML-DSA-65's.
+     */
+    public static final long PQ_KEYGEN_FALCON = 250_000;
+    public static final long PQ_KEYGEN_SPHINCS = 1_000_000;
     /** Maximum deployed code size (EIP-170) and init code size (EIP-3860). */
     public static final int MAX_CODE_SIZE = 24576;
     public static final int MAX_INITCODE_SIZE = 2 * MAX_CODE_SIZE;

@@ -141,10 +141,10 @@ public enum Opcode {
     HEDERA_ACCOUNT_ID(0xEB, 0, 0, 1, 2,   HEDERA,   of(UNSUPPORTED),               "Hedera account id of the executing account (Hedera issue)"),
     HEDERA_TIMESTAMP (0xEC, 0, 0, 1, 2,   HEDERA,   of(UNSUPPORTED),               "consensus timestamp (Hedera issue)"),
 
-    PQ_VERIFY_DILITHIUM(0xF0, 0, 6, 1, 1000, POST_QUANTUM, of(UNSUPPORTED),        "verify an ML-DSA-65 signature (post-quantum issue)"),
-    PQ_VERIFY_FALCON   (0xF1, 0, 6, 1, 800,  POST_QUANTUM, of(UNSUPPORTED),        "verify a Falcon-512 signature (post-quantum issue)"),
-    PQ_VERIFY_SPHINCS  (0xF2, 0, 6, 1, 2000, POST_QUANTUM, of(UNSUPPORTED),        "verify an SLH-DSA-SHA2-128s signature (post-quantum issue)"),
-    PQ_KEYGEN          (0xF3, 0, 2, 1, 5000, POST_QUANTUM, of(UNSUPPORTED),        "derive a key pair from a 32-byte seed (post-quantum issue)"),
+    PQ_VERIFY_DILITHIUM(0xF0, 0, 6, 1, 1000, POST_QUANTUM, of(DYNAMIC_GAS, MEMORY), "1 if an ML-DSA-65 signature is valid, else 0: key, message, signature as offset/length pairs (key offset on top); +1 gas per message byte"),
+    PQ_VERIFY_FALCON   (0xF1, 0, 6, 1, 800,  POST_QUANTUM, of(DYNAMIC_GAS, MEMORY), "1 if a Falcon-512 signature is valid, else 0: operands as PQ_VERIFY_DILITHIUM; +1 gas per message byte"),
+    PQ_VERIFY_SPHINCS  (0xF2, 0, 6, 1, 2000, POST_QUANTUM, of(DYNAMIC_GAS, MEMORY), "1 if an SLH-DSA-SHA2-128s signature is valid, else 0: operands as PQ_VERIFY_DILITHIUM; +1 gas per message byte"),
+    PQ_KEYGEN          (0xF3, 0, 3, 1, 5000, POST_QUANTUM, of(DYNAMIC_GAS, MEMORY), "algorithm (a PQ_VERIFY byte, top), seed offset, out offset: writes public ‖ private key, pushes the public key length (0 if unknown); +250000 Falcon, +1000000 SLH-DSA"),
 
     LOG0        (0xF8, 0, 2, 0, 375,   LOGS,        of(DYNAMIC_GAS, MEMORY, WRITES_STATE), "log memory[offset, len]; +8 gas per byte"),
     LOG1        (0xF9, 0, 3, 0, 750,   LOGS,        of(DYNAMIC_GAS, MEMORY, WRITES_STATE), "log with 1 topic"),

@@ -95,6 +95,9 @@ public final class GasScheduleExporter {
         f.put("CREATE2", "CREATE + " + CREATE2_HASH_WORD + "*words(initcodeLen)");
         f.put("SELFDESTRUCT", "accountAccess(beneficiary) + (balance != 0 && beneficiary empty ? " + NEW_ACCOUNT + " : 0)");
         f.put("refundCap", "gasUsed/" + MAX_REFUND_QUOTIENT);
+        f.put("PQ_VERIFY", PQ_MESSAGE_BYTE + "*messageLen + memoryExpansion(key, message, signature)");
+        f.put("PQ_KEYGEN", "(Falcon-512 ? " + PQ_KEYGEN_FALCON + " : SLH-DSA-SHA2-128s ? " + PQ_KEYGEN_SPHINCS
+                        + " : 0) + memoryExpansion(seed, keys); unknown algorithm: 0");
         return f;
     }
 }

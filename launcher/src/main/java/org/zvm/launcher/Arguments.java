@@ -24,10 +24,12 @@ import org.zvm.util.Hex;
  * @param command null when the line holds only GraalVM options (such as {@code --version:graalvm})
  * @param suite the cases.tsv of {@code bench --suite}, or null; then {@code file} is null
  * @param passthrough arguments that are not ours, in order: they go to the GraalVM option parser
+ * @param options every launcher option given, with its raw value ("true" for a flag), for the commands
+ *            that check their own values (keygen, sign, verify)
  */
 record Arguments(Command command, Path file, Path suite, Format format, String calldata, long gas, String value, String caller,
                 String fork, Path stateDir, boolean create, boolean trace, boolean json, double seconds, double warmup, Path output,
-                List<Path> paths, String filter, List<String> passthrough) {
+                List<Path> paths, String filter, List<String> passthrough, Map<Option, String> options) {
 
     /** Enough for any realistic single call, small enough that a runaway loop ends within seconds. */
     static final long DEFAULT_GAS = 10_000_000L;
@@ -107,7 +109,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             }
             // Only GraalVM options, e.g. --version:graalvm: the launcher calls missingCommand() if none acts.
             return new Arguments(null, null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false, false,
-                            DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.of(), "", List.copyOf(passthrough));
+                            DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.of(), "", List.copyOf(passthrough), Map.of());
         }
         Command command = Command.byWord(positional.getFirst());
         if (command == null) {
@@ -165,7 +167,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             file = existingFile(name);
             if (command == Command.ASM) {
                 output = given.containsKey(Option.OUTPUT) ? output(given.get(Option.OUTPUT)) : defaultOutput(file);
-            } else {
+            } else if (command != Command.VERIFY) {
                 format = forced != null ? forced : Format.byExtension(file);
                 if (format == null) {
                     throw new UsageException(name + ": unknown file type; use --format " + Format.choices());
@@ -176,7 +178,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             }
         }
         return new Arguments(command, file, suiteFile, format, calldata, gas, value, caller, fork, stateDir, create, trace, json, seconds, warmup,
-                        output, List.copyOf(paths), filter, List.copyOf(passthrough));
+                        output, List.copyOf(paths), filter, List.copyOf(passthrough), Map.copyOf(given));
     }
 
     /**
@@ -311,7 +313,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         return p;
     }
 
-    private static Path existingFile(String name) throws UsageException {
+    static Path existingFile(String name) throws UsageException {
         Path p = path(name, name);
         if (!Files.exists(p)) {
             throw new UsageException(name + ": no such file");
@@ -325,7 +327,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         return p;
     }
 
-    private static Path path(String what, String s) throws UsageException {
+    static Path path(String what, String s) throws UsageException {
         try {
             return Path.of(s);
         } catch (InvalidPathException e) {

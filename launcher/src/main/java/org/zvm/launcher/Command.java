@@ -10,7 +10,10 @@ enum Command {
     ASM          ("asm",          "IN.zasm",   "assemble zasm text into a .zvmc container (or raw .zvm code with -o OUT.zvm)"),
     DISASM       ("disasm",       "FILE",      "disassemble a .zvmc container or .zvm code"),
     GAS_SCHEDULE ("gas-schedule", null,        "print the native gas schedule"),
-    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them");
+    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them"),
+    KEYGEN       ("keygen",       null,        "write a key file: --alg ALG [--seed HEX] --out KEYFILE"),
+    SIGN         ("sign",         null,        "sign the file --payload DATA with --key KEYFILE into --out SIG.zsig"),
+    VERIFY       ("verify",       "SIG.zsig",  "check SIG.zsig against the file --payload DATA: exit 0 valid, 1 invalid, 2 bad input");
     // @formatter:on
 
     final String word;

@@ -5,12 +5,17 @@ import static org.zvm.launcher.Command.ASM;
 import static org.zvm.launcher.Command.BENCH;
 import static org.zvm.launcher.Command.DISASM;
 import static org.zvm.launcher.Command.GAS_SCHEDULE;
+import static org.zvm.launcher.Command.KEYGEN;
 import static org.zvm.launcher.Command.RUN;
+import static org.zvm.launcher.Command.SIGN;
 import static org.zvm.launcher.Command.STATETEST;
+import static org.zvm.launcher.Command.VERIFY;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+
+import org.zvm.crypto.SignatureAlgorithm;
 
 /**
  * The launcher's own options, one row each: the parser and {@code --help} both read this table. Anything
@@ -34,7 +39,12 @@ enum Option {
     SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + "; " + Arguments.SUITE_SECONDS + " per case with --suite)"),
     WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + "; " + Arguments.SUITE_WARMUP + " per case with --suite)"),
     SUITE    (List.of("--suite"),         "TSV",  EnumSet.of(BENCH),         "instead of FILE, every case of TSV (name, code file, calldata hex), as EVM code"),
-    OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)");
+    OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)"),
+    ALG      (List.of("--alg"),           "ALG",  EnumSet.of(KEYGEN),        "signature algorithm " + SignatureAlgorithm.ids()),
+    SEED     (List.of("--seed"),          "HEX",  EnumSet.of(KEYGEN),        "32-byte seed the key pair derives from (default: random)"),
+    KEY      (List.of("--key"),           "KEYFILE", EnumSet.of(SIGN),       "key file written by zvm keygen"),
+    PAYLOAD  (List.of("--payload"),       "DATA", EnumSet.of(SIGN, VERIFY),  "the file whose bytes are signed or verified"),
+    OUT      (List.of("--out"),           "FILE", EnumSet.of(KEYGEN, SIGN),  "write the key file or the .zsig signature to FILE");
     // @formatter:on
 
     final List<String> names;

@@ -131,6 +131,9 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case DISASM -> disasm();
                 case GAS_SCHEDULE -> gasSchedule();
                 case STATETEST -> stateTests(builder);
+                case KEYGEN -> Signing.keygen(arguments.options(), getOutput());
+                case SIGN -> Signing.sign(arguments.options());
+                case VERIFY -> Signing.verify(arguments.file(), arguments.options(), getOutput());
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -371,7 +374,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         }
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
@@ -473,6 +476,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                         bench --suite TSV does that for each case (EVM code) in one context, after checking the
                           first call's output against expected.tsv beside TSV; then the geomeans. Exit 1 if a case failed.
                         Exit status: 0 success, 1 revert or exceptional halt, 2 bad input or usage, 70 zvm bug.
+                        keygen, sign, verify: key files and .zsig signatures (docs/zsig.md); verify exits 1
+                          when the signature does not match the payload.
                         GraalVM options: --engine.*, --inspect[=PORT], --cpusampler, --log.file=FILE,
                           --experimental-options, --help:tools, --help:languages, --help:expert, ...
                         """);

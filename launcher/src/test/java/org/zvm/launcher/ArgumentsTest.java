@@ -156,8 +156,8 @@ class ArgumentsTest {
 
     @Test
     void commandProblems() {
-        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest; see zvm --help)", "--gas", "5");
-        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest; see zvm --help)", "bogus");
+        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify; see zvm --help)", "--gas", "5");
+        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify; see zvm --help)", "bogus");
         fails("run: missing FILE", "run");
         fails("asm: missing IN.zasm", "asm");
         fails("run: unexpected argument 'extra'", "run", zvm, "extra");
@@ -169,11 +169,25 @@ class ArgumentsTest {
     }
 
     @Test
+    void signingCommands() throws UsageException, IOException {
+        String sig = Files.writeString(dir.resolve("s.zsig"), "{}").toString();
+        Arguments v = parse("verify", sig, "--payload", zasm);
+        assertEquals(Command.VERIFY, v.command());
+        assertEquals(Path.of(sig), v.file());
+        assertEquals(zasm, v.options().get(Option.PAYLOAD));
+        assertEquals("ML-DSA-65", parse("keygen", "--alg", "ML-DSA-65", "--out", "k.json").options().get(Option.ALG));
+        fails("verify: missing SIG.zsig", "verify", "--payload", zasm);
+        fails("keygen: unexpected argument 'x'", "keygen", "x");
+        fails("--alg: not an option of 'sign'", "sign", "--alg", "Ed25519");
+        fails("--payload: not an option of 'keygen'", "keygen", "--payload", zasm);
+    }
+
+    @Test
     void onlyGraalVMOptionsLeaveTheCommandToTheLauncher() throws UsageException {
         Arguments a = parse("--version:graalvm");
         assertNull(a.command());
         assertEquals(List.of("--version:graalvm"), a.passthrough());
-        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest; see zvm --help)", Arguments.missingCommand().getMessage());
+        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify; see zvm --help)", Arguments.missingCommand().getMessage());
     }
 
     @Test

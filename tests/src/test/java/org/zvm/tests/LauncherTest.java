@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zvm.crypto.KnownAnswers;
+import org.zvm.util.Hex;
 import org.zvm.util.Json;
 
 /**
@@ -215,5 +217,40 @@ class LauncherTest {
 
         Files.writeString(tsv, "answer\tanswer.hex\n");
         assertOneLineError(zvm("bench", "--suite", tsv.toString()), tsv + ":1: expected 3 tab-separated fields (case, code file, calldata hex), found 2");
+    }
+
+    @Test
+    void keygenSignVerifyExitCodes(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("alice.key");
+        Path payload = Files.writeString(dir.resolve("release.txt"), "release 1.0\n");
+        Path sig = dir.resolve("release.zsig");
+        Run k = zvm("keygen", "--alg", "ml-dsa-65", "--seed", "0x" + "07".repeat(32), "--out", key.toString());
+        assertEquals(0, k.exit(), k.toString());
+        assertTrue(k.out().startsWith("ML-DSA-65 public key 0x"), k.out());
+        Run s = zvm("sign", "--key", key.toString(), "--payload", payload.toString(), "--out", sig.toString());
+        assertEquals(0, s.exit(), s.toString());
+        Run valid = zvm("verify", sig.toString(), "--payload", payload.toString());
+        assertEquals(0, valid.exit(), valid.toString());
+        assertEquals("valid ML-DSA-65 signature", valid.out().strip());
+        Path tampered = Files.writeString(dir.resolve("tampered.txt"), "release 1.1\n");
+        Run invalid = zvm("verify", sig.toString(), "--payload", tampered.toString());
+        assertEquals(1, invalid.exit(), invalid.toString());
+        assertEquals("invalid ML-DSA-65 signature", invalid.out().strip());
+        Path bad = Files.writeString(dir.resolve("bad.zsig"), "{\"format\": \"zsig\", \"version\": 1, \"alg\": \"Falcon-1024\"}");
+        assertOneLineError(zvm("verify", bad.toString(), "--payload", payload.toString()),
+                        bad + ": alg: unknown algorithm 'Falcon-1024' (ML-DSA-65|Falcon-512|SLH-DSA-SHA2-128s|Ed25519|secp256k1)");
+    }
+
+    /** The NIST round-3 Falcon-512 known answer, wrapped as a .zsig, verifies through the command. */
+    @Test
+    void falconKnownAnswerVerifiesAsZsig(@TempDir Path dir) throws Exception {
+        byte[][] v = KnownAnswers.falconVector();
+        Path sig = Files.writeString(dir.resolve("kat.zsig"), "{\"format\": \"zsig\", \"version\": 1, \"alg\": \"Falcon-512\", \"publicKey\": \""
+                        + Hex.of(v[0]) + "\", \"signature\": \"" + Hex.of(v[2]) + "\"}\n");
+        Path payload = Files.write(dir.resolve("kat.bin"), v[1]);
+        Run r = zvm("verify", sig.toString(), "--payload", payload.toString());
+        assertEquals(0, r.exit(), r.toString());
+        Path other = Files.write(dir.resolve("other.bin"), KnownAnswers.flip(v[1], 0));
+        assertEquals(1, zvm("verify", sig.toString(), "--payload", other.toString()).exit());
     }
 }
