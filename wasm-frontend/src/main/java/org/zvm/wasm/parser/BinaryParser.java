@@ -51,7 +51,10 @@ public final class BinaryParser {
     }
 
     private WasmModule module() {
-        if (in.limit < 4 || in.u8() != 0 || in.u8() != 'a' || in.u8() != 's' || in.u8() != 'm') {
+        if (in.limit < 4) {
+            throw WasmException.malformed("unexpected end");
+        }
+        if (in.u8() != 0 || in.u8() != 'a' || in.u8() != 's' || in.u8() != 'm') {
             throw WasmException.malformed("magic header not detected");
         }
         if (in.limit < 8) {
@@ -76,10 +79,13 @@ public final class BinaryParser {
                 }
                 last = rank;
             }
-            int outer = in.limit;
-            in.limit = end;
             switch (id) {
-                case 0 -> in.name();
+                case 0 -> {
+                    in.name();
+                    if (in.pos <= end) {
+                        in.pos = end;
+                    }
+                }
                 case 1 -> types();
                 case 2 -> imports();
                 case 3 -> functions();
@@ -91,19 +97,13 @@ public final class BinaryParser {
                 case 9 -> elements();
                 case 12 -> dataCount = in.index();
                 case 10 -> {
-                    code();
+                    code(end);
                     sawCode = true;
                 }
                 case 11 -> data();
                 default -> throw WasmException.malformed("malformed section id");
             }
-            if (id == 0) {
-                in.pos = end;
-            }
-            if (in.pos != end) {
-                throw WasmException.malformed("section size mismatch");
-            }
-            in.limit = outer;
+            checkEnd(end);
         }
         if (!sawCode && definedFunctionTypes.length > 0) {
             throw WasmException.malformed("function and code section have inconsistent lengths");
@@ -112,6 +112,16 @@ public final class BinaryParser {
             throw WasmException.malformed("data count and data section have inconsistent lengths");
         }
         return module;
+    }
+
+    /** Compares where a section or function body ended with where its size said it would. */
+    private void checkEnd(int end) {
+        if (in.pos > end) {
+            throw WasmException.malformed("unexpected end of section or function");
+        }
+        if (in.pos < end) {
+            throw WasmException.malformed("section size mismatch");
+        }
     }
 
     private static int rank(int id) {
@@ -207,6 +217,9 @@ public final class BinaryParser {
         }
         module.importedFunctions = funcs.length;
         module.functionTypes = funcs;
+        if (module.memories.size() > 1) {
+            throw WasmException.invalid("multiple memories");
+        }
     }
 
     private void functions() {
@@ -221,7 +234,7 @@ public final class BinaryParser {
     }
 
     private Limits limits(long bound, String tooLarge) {
-        int flag = in.u8();
+        int flag = (int) in.unsigned(1);
         if (flag > 1) {
             throw WasmException.malformed("integer too large");
         }
@@ -281,70 +294,64 @@ public final class BinaryParser {
     }
 
     /**
-     * A constant expression of type {@code type}; {@code visibleGlobals} globals may be read (only
-     * immutable ones): the imported ones in global initializers, all of them in segment offsets.
+     * A constant expression of type {@code type}; only the first {@code visibleGlobals} globals (the
+     * imported ones), and only immutable ones, may be read.
      */
     private ConstExpr constExpr(byte type, int visibleGlobals) {
-        int op = in.u8();
-        ConstExpr e;
-        byte actual;
-        switch (op) {
-            case 0x41 -> {
-                e = new ConstExpr(op, (int) in.signed(32));
-                actual = ValueTypes.I32;
-            }
-            case 0x42 -> {
-                e = new ConstExpr(op, in.signed(64));
-                actual = ValueTypes.I64;
-            }
-            case 0x43 -> {
-                e = new ConstExpr(op, in.fixed32());
-                actual = ValueTypes.F32;
-            }
-            case 0x44 -> {
-                e = new ConstExpr(op, in.fixed64());
-                actual = ValueTypes.F64;
-            }
-            case 0xD0 -> {
-                actual = referenceType();
-                e = new ConstExpr(op, 0);
-            }
-            case 0xD2 -> {
-                int f = in.index();
-                if (f >= module.functionTypes.length) {
-                    throw WasmException.invalid("unknown function " + f);
+        ConstExpr e = null;
+        int values = 0;
+        byte actual = ValueTypes.UNKNOWN;
+        for (int op = in.u8(); op != 0x0B; op = in.u8()) {
+            switch (op) {
+                case 0x41 -> {
+                    e = new ConstExpr(op, (int) in.signed(32));
+                    actual = ValueTypes.I32;
                 }
-                declared.set(f);
-                e = new ConstExpr(op, f);
-                actual = ValueTypes.FUNCREF;
-            }
-            case 0x23 -> {
-                int g = in.index();
-                if (g >= visibleGlobals) {
-                    throw WasmException.invalid("unknown global " + g);
+                case 0x42 -> {
+                    e = new ConstExpr(op, in.signed(64));
+                    actual = ValueTypes.I64;
                 }
-                GlobalType gt = module.globals.get(g);
-                if (gt.mutable()) {
-                    throw WasmException.invalid("constant expression required");
+                case 0x43 -> {
+                    e = new ConstExpr(op, in.fixed32());
+                    actual = ValueTypes.F32;
                 }
-                e = new ConstExpr(op, g);
-                actual = gt.type();
+                case 0x44 -> {
+                    e = new ConstExpr(op, in.fixed64());
+                    actual = ValueTypes.F64;
+                }
+                case 0xD0 -> {
+                    actual = referenceType();
+                    e = new ConstExpr(op, 0);
+                }
+                case 0xD2 -> {
+                    int f = in.index();
+                    if (f >= module.functionTypes.length) {
+                        throw WasmException.invalid("unknown function " + f);
+                    }
+                    declared.set(f);
+                    e = new ConstExpr(op, f);
+                    actual = ValueTypes.FUNCREF;
+                }
+                case 0x23 -> {
+                    int g = in.index();
+                    if (g >= visibleGlobals) {
+                        throw WasmException.invalid("unknown global " + g);
+                    }
+                    GlobalType gt = module.globals.get(g);
+                    if (gt.mutable()) {
+                        throw WasmException.invalid("constant expression required");
+                    }
+                    e = new ConstExpr(op, g);
+                    actual = gt.type();
+                }
+                default -> throw CodeBuilder.isOpcode(op) ? WasmException.invalid("constant expression required") : WasmException.malformed("illegal opcode " + Integer.toHexString(op));
             }
-            case 0x0B -> throw WasmException.invalid("type mismatch");
-            default -> throw WasmException.invalid("constant expression required");
+            values++;
         }
-        int end = in.u8();
-        if (end != 0x0B) {
-            throw WasmException.invalid(isConstOpcode(end) ? "type mismatch" : "constant expression required");
-        }
-        if (actual != type) {
+        if (values != 1 || actual != type) {
             throw WasmException.invalid("type mismatch");
         }
         return e;
-    }
-
-    private static boolean isConstOpcode(int op) {
-        return op >= 0x41 && op <= 0x44 || op == 0xD0 || op == 0xD2 || op == 0x23;
     }
 
     private void exports() {
@@ -404,7 +411,7 @@ public final class BinaryParser {
                 if (table >= module.tables.size()) {
                     throw WasmException.invalid("unknown table " + table);
                 }
-                offset = constExpr(ValueTypes.I32, module.globals.size());
+                offset = constExpr(ValueTypes.I32, module.importedGlobals);
             }
             boolean expressions = (flags & 4) != 0;
             byte type = ValueTypes.FUNCREF;
@@ -422,7 +429,7 @@ public final class BinaryParser {
                     items = Arrays.copyOf(items, items.length * 2);
                 }
                 if (expressions) {
-                    items[j] = constExpr(type, module.globals.size());
+                    items[j] = constExpr(type, module.importedGlobals);
                 } else {
                     int f = in.index();
                     if (f >= module.functionTypes.length) {
@@ -440,27 +447,56 @@ public final class BinaryParser {
         }
     }
 
-    private void code() {
+    private void code(int sectionEnd) {
         int n = in.index();
         if (n != definedFunctionTypes.length) {
             throw WasmException.malformed("function and code section have inconsistent lengths");
         }
         module.code = new org.zvm.wasm.nodes.WasmRootNode[n];
+        // Without a data count section, memory.init and data.drop are malformed only if data segments follow.
+        int segments = dataCount >= 0 ? dataCount : hasDataSection(sectionEnd) ? -1 : 0;
         for (int i = 0; i < n; i++) {
             int size = in.length();
             int end = in.pos + size;
-            int outer = in.limit;
-            in.limit = end;
             int index = module.importedFunctions + i;
             FuncType type = module.functionType(index);
             byte[] locals = locals(type);
-            CodeBuilder builder = new CodeBuilder(language, module, in, this, type, locals, dataCount, declared);
+            CodeBuilder builder = new CodeBuilder(language, module, in, this, type, locals, segments, declared);
             module.code[i] = builder.build(module.instance.name + ".func" + index);
             if (in.pos != end) {
                 throw WasmException.malformed("section size mismatch");
             }
-            in.limit = outer;
         }
+    }
+
+    /** Whether a data section follows {@code from} (section headers only; a broken one counts as none). */
+    private boolean hasDataSection(int from) {
+        int saved = in.pos;
+        try {
+            int p = from;
+            while (p < in.limit) {
+                in.pos = p;
+                in.index();
+                in.pos = p;
+                int bodyStart = skipToSection();
+                if (bodyStart < 0) {
+                    return true;
+                }
+                p = bodyStart;
+            }
+            return false;
+        } catch (WasmException e) {
+            return false;
+        } finally {
+            in.pos = saved;
+        }
+    }
+
+    /** At a section header: -1 when it is the data section, else the position after the section. */
+    private int skipToSection() {
+        int id = in.u8();
+        int size = in.length();
+        return id == 11 ? -1 : in.pos + size;
     }
 
     private byte[] locals(FuncType type) {
@@ -498,7 +534,7 @@ public final class BinaryParser {
                 if (memory >= module.memories.size()) {
                     throw WasmException.invalid("unknown memory " + memory);
                 }
-                offset = constExpr(ValueTypes.I32, module.globals.size());
+                offset = constExpr(ValueTypes.I32, module.importedGlobals);
             }
             module.data[i] = new DataSegment(flags != 1, memory, offset, in.read(in.length()));
         }

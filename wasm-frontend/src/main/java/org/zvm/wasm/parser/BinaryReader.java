@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 import org.zvm.wasm.WasmException;
 
 /**
- * Reads the binary format's primitives (bytes, LEB128 integers, names) up to a limit, the end of the
- * current section or function body, with the spec's messages for every way they can be malformed.
+ * Reads the binary format's primitives (bytes, LEB128 integers, names) with the spec's messages for every
+ * way they can be malformed. Like the reference interpreter it reads up to the end of the whole input,
+ * not of the current section: the caller compares where a section or function ended with its declared size.
  */
 final class BinaryReader {
     private final byte[] bytes;
     int pos;
-    int limit;
+    final int limit;
 
     BinaryReader(byte[] bytes) {
         this.bytes = bytes;
@@ -26,8 +27,8 @@ final class BinaryReader {
         return pos >= limit;
     }
 
-    private WasmException end() {
-        return WasmException.malformed(limit == bytes.length ? "unexpected end" : "unexpected end of section or function");
+    private static WasmException end() {
+        return WasmException.malformed("unexpected end");
     }
 
     int u8() {

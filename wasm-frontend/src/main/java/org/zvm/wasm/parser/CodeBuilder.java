@@ -113,9 +113,6 @@ final class CodeBuilder {
         while (!controls.isEmpty()) {
             instruction(in.u8());
         }
-        if (!in.atLimit()) {
-            throw WasmException.malformed("section size mismatch");
-        }
         FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
         frame.addSlots(locals.length + maxHeight + 1, FrameSlotKind.Illegal);
         return new WasmRootNode(language, frame.build(), name, locals, type.params().length, type.results().length, body);
@@ -307,7 +304,8 @@ final class CodeBuilder {
             case ELSE -> {
                 Control c = current();
                 if (c.opcode != IF || c.isElse) {
-                    throw WasmException.malformed("else without if");
+                    // The reference decoder ends the instruction sequence at a stray else and wants an end.
+                    throw WasmException.malformed("END opcode expected");
                 }
                 endOfBlock(c);
                 c.thenNodes = c.nodes;
@@ -497,6 +495,12 @@ final class CodeBuilder {
         }
     }
 
+    /** Whether {@code op} is an opcode of an instruction (so a constant expression holding it is invalid, not malformed). */
+    static boolean isOpcode(int op) {
+        return op <= 0x05 || op >= 0x0B && op <= 0x11 || op >= 0x1A && op <= 0x1C || op >= 0x20 && op <= 0x26 || op >= 0x28 && op <= 0xC4
+                        || op >= 0xD0 && op <= 0xD2 || op == 0xFC || op == 0xFD;
+    }
+
     /** Checks that the stack holds exactly the block's results. */
     private void endOfBlock(Control c) {
         pop(c.results);
@@ -680,9 +684,10 @@ final class CodeBuilder {
                 push(sub < 4 ? I32 : I64);
             }
             case 8 -> {
-                int d = dataSegment(in.u32());
+                int index = in.u32();
                 zero();
                 memory(0);
+                int d = dataSegment(index);
                 pop(new byte[] {I32, I32, I32});
                 emit(new WasmMemoryOpNode(WasmMemoryOpNode.INIT, slot(sp), d, module.instance));
             }

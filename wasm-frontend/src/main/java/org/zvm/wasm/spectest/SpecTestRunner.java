@@ -174,8 +174,19 @@ public final class SpecTestRunner {
         }
     }
 
+    /**
+     * One message starts with the other. The three ways input ends early ("unexpected end", "unexpected end
+     * of section or function", "length out of bounds") count as one: which of them the reference
+     * interpreter reports depends on how far its decoder read ahead, which no other engine reproduces.
+     */
     private static boolean matches(String expected, String actual) {
-        return !actual.isEmpty() && (actual.startsWith(expected) || expected.startsWith(actual));
+        String e = early(expected);
+        String a = early(actual);
+        return !a.isEmpty() && (a.startsWith(e) || e.startsWith(a));
+    }
+
+    private static String early(String message) {
+        return message.startsWith("unexpected end") || message.startsWith("length out of bounds") ? "unexpected end" : message;
     }
 
     private Instance instantiate(String filename) {
