@@ -10,7 +10,8 @@ enum Command {
     ASM          ("asm",          "IN.zasm",   "assemble zasm text into a .zvmc container (or raw .zvm code with -o OUT.zvm)"),
     DISASM       ("disasm",       "FILE",      "disassemble a .zvmc container or .zvm code"),
     GAS_SCHEDULE ("gas-schedule", null,        "print the native gas schedule"),
-    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them");
+    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them"),
+    WASM_SPECTEST("wasm-spectest", "PATH...",  "run WebAssembly spec test command files (wast2json .json) or directories of them");
     // @formatter:on
 
     final String word;

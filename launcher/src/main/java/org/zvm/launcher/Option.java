@@ -7,6 +7,7 @@ import static org.zvm.launcher.Command.DISASM;
 import static org.zvm.launcher.Command.GAS_SCHEDULE;
 import static org.zvm.launcher.Command.RUN;
 import static org.zvm.launcher.Command.STATETEST;
+import static org.zvm.launcher.Command.WASM_SPECTEST;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -29,12 +30,13 @@ enum Option {
     FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM), "input format " + Format.choices() + " (default: from the extension)"),
     CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH),    "run FILE as init code and deploy the code it returns"),
     TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
-    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST), "print JSON instead of text"),
+    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST, WASM_SPECTEST), "print JSON instead of text"),
     FILTER   (List.of("--filter"),        "REGEX", EnumSet.of(STATETEST),    "run only the tests whose name contains a match"),
     SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + "; " + Arguments.SUITE_SECONDS + " per case with --suite)"),
     WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + "; " + Arguments.SUITE_WARMUP + " per case with --suite)"),
     SUITE    (List.of("--suite"),         "TSV",  EnumSet.of(BENCH),         "instead of FILE, every case of TSV (name, code file, calldata hex), as EVM code"),
-    OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)");
+    OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)"),
+    INVOKE   (List.of("--invoke"),        "EXPORT", EnumSet.of(RUN),         "call exported function EXPORT of a .wasm module; typed arguments follow FILE (i32:7 i64:-1 f32:1.5 f64:2)");
     // @formatter:on
 
     final List<String> names;

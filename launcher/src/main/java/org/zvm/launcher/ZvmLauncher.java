@@ -131,6 +131,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case DISASM -> disasm();
                 case GAS_SCHEDULE -> gasSchedule();
                 case STATETEST -> stateTests(builder);
+                case WASM_SPECTEST -> wasmSpecTests(builder);
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -153,6 +154,11 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
 
     private int run(Context.Builder builder) throws UsageException {
         Source source = source(arguments.file(), arguments.format());
+        if (arguments.invoke() != null) {
+            try (Context context = open(builder)) {
+                return new WasmInvoke(getOutput(), getError(), arguments.json()).run(deploy(context, source), arguments.invoke(), arguments.invokeArguments());
+            }
+        }
         try (Context context = open(builder)) {
             Value contract = deploy(context, source);
             CallResult result = CallResult.from(contract.invokeMember(member(), callArguments(true)));
@@ -250,6 +256,13 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         try (Context context = open(builder)) {
             StateTests runner = new StateTests(getOutput(), getError(), arguments.json(), System.console() != null && !arguments.json());
             return runner.run(context, files, arguments.filter()) ? EXIT_SUCCESS : 1;
+        }
+    }
+
+    private int wasmSpecTests(Context.Builder builder) throws UsageException {
+        List<Path> files = StateTests.files(arguments.paths());
+        try (Context context = open(builder)) {
+            return new WasmSpecTests(getOutput(), getError(), arguments.json()).run(context, files) ? EXIT_SUCCESS : 1;
         }
     }
 

@@ -4,12 +4,14 @@ package org.zvm.wasm;
 import java.io.Serial;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 
 /**
  * Every way loading or running a module fails, with the spec's class and message ("type mismatch",
- * "integer divide by zero"), so the spec tests can compare both. No stack trace: these are answers, not bugs.
+ * "integer divide by zero"), so the spec tests can compare both. A guest exception (embedders see a
+ * {@code PolyglotException} with the message), without a stack trace: these are answers, not bugs.
  */
-public final class WasmException extends RuntimeException {
+public final class WasmException extends AbstractTruffleException {
     @Serial private static final long serialVersionUID = 1L;
 
     /** The spec's classes of failure, as its test commands name them. */
@@ -32,7 +34,7 @@ public final class WasmException extends RuntimeException {
     private final transient Object detail;
 
     private WasmException(Kind kind, String message, Object detail) {
-        super(message, null, false, false);
+        super(message, null, 0, null);
         this.kind = kind;
         this.detail = detail;
     }
