@@ -27,6 +27,11 @@ public final class ValueTypes {
         return t == FUNCREF || t == EXTERNREF;
     }
 
+    /** Types whose values sit in frame slots as objects: references and v128. */
+    public static boolean isObject(byte t) {
+        return isReference(t) || t == V128;
+    }
+
     public static boolean isValueType(byte t) {
         return isNumber(t) || isReference(t) || t == V128;
     }

@@ -25,9 +25,7 @@ public final class WasmException extends AbstractTruffleException {
         /** Execution stopped with a trap. */
         TRAP,
         /** The call stack ran out. */
-        EXHAUSTION,
-        /** A feature zvm does not implement (SIMD). */
-        UNSUPPORTED
+        EXHAUSTION
     }
 
     private final Kind kind;

@@ -37,7 +37,12 @@ final class WasmModuleRootNode extends RootNode {
 
     @TruffleBoundary
     private Object instantiate() {
-        Instance instance = Linker.instantiate(BinaryParser.parse(ZvmLanguage.get(this), bytes, name), (module, field) -> null);
+        Instance instance;
+        try {
+            instance = Linker.instantiate(ZvmLanguage.get(this), BinaryParser.parse(ZvmLanguage.get(this), bytes, name), (module, field) -> null);
+        } catch (StackOverflowError e) {
+            throw WasmException.create(WasmException.Kind.EXHAUSTION, "call stack exhausted");
+        }
         Map<String, Object> members = new LinkedHashMap<>();
         instance.exports.forEach((export, value) -> {
             if (value instanceof WasmFunction f) {

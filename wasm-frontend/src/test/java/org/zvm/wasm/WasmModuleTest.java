@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.zvm.wasm.parser.BinaryParser;
 import org.zvm.wasm.runtime.Instance;
 import org.zvm.wasm.runtime.Linker;
+import org.zvm.wasm.runtime.V128;
 import org.zvm.wasm.runtime.WasmFunction;
 import org.zvm.wasm.spectest.SpecTestRunner;
 
@@ -126,5 +127,30 @@ class WasmModuleTest {
     void multipleResultsComeBackInOrder() {
         byte[] swap = module(new int[] {I32, I64}, new int[] {I64, I32}, 0, 0x20, 1, 0x20, 0, 0x0B);
         assertArrayEquals(new Object[] {9L, 4L}, call(swap, 4L, 9L));
+    }
+
+    @Test
+    void simdAddsLanesWithWraparound() {
+        int v128 = 0x7B;
+        byte[] add = module(new int[] {v128, v128}, new int[] {v128}, 0, 0x20, 0, 0x20, 1, 0xFD, 0xAE, 0x01, 0x0B);
+        V128 a = V128.of(4, new long[] {1, 2, 3, Integer.MAX_VALUE});
+        V128 b = V128.of(4, new long[] {10, 20, 30, 1});
+        assertEquals(V128.of(4, new long[] {11, 22, 33, Integer.MIN_VALUE}), call(add, a, b)[0]);
+    }
+
+    @Test
+    void hostFunctionsSeeTheImportingInstance() {
+        // (import "env" "twice" (func (param i32) (result i32))) (memory 1) (func (export "f") (param i32) (result i32) local.get 0 call 0)
+        byte[] m = {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 6, 1, 0x60, 1, I32, 1, I32, 2, 13, 1, 3, 'e', 'n', 'v', 5, 't', 'w', 'i', 'c', 'e', 0, 0, 3, 2, 1, 0,
+                        5, 3, 1, 0, 1, 7, 5, 1, 1, 'f', 0, 1, 10, 8, 1, 6, 0, 0x20, 0, 0x10, 0, 0x0B};
+        org.zvm.wasm.host.HostFunction twice = (context, args) -> {
+            context.write(0, new byte[] {42});
+            return new Object[] {(Integer) args[0] * 2};
+        };
+        Instance instance = Linker.instantiate(BinaryParser.parse(null, m, "host"), (mod, name) -> mod.equals("env") && name.equals("twice") ? twice : null);
+        assertEquals(42L, SpecTestRunner.invoke((WasmFunction) instance.exports.get("f"), new Object[] {21L})[0]);
+        assertEquals(42, instance.memories[0].getByte(0));
+        WasmException unknown = assertThrows(WasmException.class, () -> Linker.instantiate(BinaryParser.parse(null, m, "host"), (mod, name) -> null));
+        assertEquals(WasmException.Kind.UNLINKABLE, unknown.kind());
     }
 }

@@ -98,7 +98,7 @@ public final class WasmCallNode extends WasmNode {
     private Object[] arguments(VirtualFrame frame) {
         Object[] args = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
-            args[i] = ValueTypes.isReference(params[i]) ? frame.getObject(slot + i) : (Object) frame.getLong(slot + i);
+            args[i] = ValueTypes.isObject(params[i]) ? frame.getObject(slot + i) : (Object) frame.getLong(slot + i);
         }
         return args;
     }

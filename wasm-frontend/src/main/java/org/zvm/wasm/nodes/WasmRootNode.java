@@ -4,6 +4,7 @@ package org.zvm.wasm.nodes;
 import org.zvm.ZvmLanguage;
 import org.zvm.wasm.ValueTypes;
 import org.zvm.wasm.runtime.RefNull;
+import org.zvm.wasm.runtime.V128;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -45,7 +46,9 @@ public final class WasmRootNode extends RootNode {
             WasmCallNode.put(frame, i, args[i]);
         }
         for (int i = paramCount; i < locals.length; i++) {
-            if (ValueTypes.isReference(locals[i])) {
+            if (locals[i] == ValueTypes.V128) {
+                frame.setObject(i, V128.ZERO);
+            } else if (ValueTypes.isReference(locals[i])) {
                 frame.setObject(i, RefNull.INSTANCE);
             } else {
                 frame.setLong(i, 0L);

@@ -157,9 +157,6 @@ public final class BinaryParser {
 
     byte valueType() {
         byte t = (byte) in.u8();
-        if (t == ValueTypes.V128) {
-            throw WasmException.create(WasmException.Kind.UNSUPPORTED, "SIMD (v128) is not supported");
-        }
         if (!ValueTypes.isValueType(t)) {
             throw WasmException.malformed("malformed value type");
         }
@@ -322,6 +319,14 @@ public final class BinaryParser {
                 case 0xD0 -> {
                     actual = referenceType();
                     e = new ConstExpr(op, 0);
+                }
+                case 0xFD -> {
+                    int sub = in.u32();
+                    if (sub != 0x0C) {
+                        throw WasmException.invalid("constant expression required");
+                    }
+                    e = new ConstExpr(op, 0, new org.zvm.wasm.runtime.V128(in.fixed64(), in.fixed64()));
+                    actual = ValueTypes.V128;
                 }
                 case 0xD2 -> {
                     int f = in.index();

@@ -7,6 +7,7 @@ import static org.zvm.wasm.ValueTypes.FUNCREF;
 import static org.zvm.wasm.ValueTypes.I32;
 import static org.zvm.wasm.ValueTypes.I64;
 import static org.zvm.wasm.ValueTypes.UNKNOWN;
+import static org.zvm.wasm.ValueTypes.V128;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,8 @@ import org.zvm.wasm.nodes.WasmNode;
 import org.zvm.wasm.nodes.WasmRefNode;
 import org.zvm.wasm.nodes.WasmRootNode;
 import org.zvm.wasm.nodes.WasmSelectNode;
+import org.zvm.wasm.nodes.WasmSimdNode;
+import org.zvm.wasm.nodes.WasmSimdNode.Kind;
 import org.zvm.wasm.nodes.WasmTableOpNode;
 import org.zvm.wasm.nodes.WasmTrapNode;
 import org.zvm.wasm.parser.WasmModule.GlobalType;
@@ -402,7 +405,7 @@ final class CodeBuilder {
             case 0x23 -> {
                 int g = in.u32();
                 GlobalType gt = global(g);
-                emit(new WasmGlobalNode(module.instance, g, slot(sp), false, ValueTypes.isReference(gt.type())));
+                emit(new WasmGlobalNode(module.instance, g, slot(sp), false, ValueTypes.isObject(gt.type())));
                 push(gt.type());
             }
             case 0x24 -> {
@@ -412,7 +415,7 @@ final class CodeBuilder {
                     throw WasmException.invalid("global is immutable");
                 }
                 pop(gt.type());
-                emit(new WasmGlobalNode(module.instance, g, slot(sp), true, ValueTypes.isReference(gt.type())));
+                emit(new WasmGlobalNode(module.instance, g, slot(sp), true, ValueTypes.isObject(gt.type())));
             }
             case 0x25 -> {
                 int t = in.u32();
@@ -482,7 +485,7 @@ final class CodeBuilder {
                 push(FUNCREF);
             }
             case 0xFC -> prefixed(in.u32());
-            case 0xFD -> throw WasmException.create(WasmException.Kind.UNSUPPORTED, "SIMD instructions are not supported");
+            case 0xFD -> simd(in.u32());
             default -> {
                 if (op >= 0x28 && op <= 0x3E) {
                     memoryAccess(op);
@@ -741,6 +744,147 @@ final class CodeBuilder {
                 emit(new WasmTableOpNode(WasmTableOpNode.FILL, slot(sp), t, 0, module.instance));
             }
             default -> throw WasmException.malformed("illegal opcode fc " + Integer.toUnsignedString(sub));
+        }
+    }
+
+    // ---- SIMD ----
+
+    private void simdNode(Kind kind, int op, int lane, long offset, byte[] shuffle, org.zvm.wasm.runtime.V128 constant) {
+        emit(new WasmSimdNode(kind, op, slot(sp), lane, offset, shuffle, constant, module.instance));
+    }
+
+    private int laneIndex(int lanes) {
+        int lane = in.u8();
+        if (lane >= lanes) {
+            throw WasmException.invalid("invalid lane index");
+        }
+        return lane;
+    }
+
+    /** The operand layout of the SIMD arithmetic {@code op}: 'U' v -> v, 'B' v v -> v, 'R' v -> i32, 'S' v i32 -> v; 0 if none. */
+    private static char simdShape(int op) {
+        if (op >= 0x23 && op <= 0x4c || op >= 0x4e && op <= 0x51 || op == 0x0e || op == 0x65 || op == 0x66 || op >= 0x6e && op <= 0x73
+                        || op >= 0x76 && op <= 0x79 || op == 0x7b || op == 0x82 || op == 0x85 || op == 0x86 || op >= 0x8e && op <= 0x93
+                        || op >= 0x95 && op <= 0x99 || op >= 0x9b && op <= 0x9f || op == 0xae || op == 0xb1 || op >= 0xb5 && op <= 0xba
+                        || op >= 0xbc && op <= 0xbf || op == 0xce || op == 0xd1 || op >= 0xd5 && op <= 0xdf || op >= 0xe4 && op <= 0xeb
+                        || op >= 0xf0 && op <= 0xf7) {
+            return 'B';
+        }
+        if (op == 0x53 || op == 0x63 || op == 0x64 || op == 0x83 || op == 0x84 || op == 0xa3 || op == 0xa4 || op == 0xc3 || op == 0xc4) {
+            return 'R';
+        }
+        if (op >= 0x6b && op <= 0x6d || op >= 0x8b && op <= 0x8d || op >= 0xab && op <= 0xad || op >= 0xcb && op <= 0xcd) {
+            return 'S';
+        }
+        if (op == 0x4d || op == 0x5e || op == 0x5f || op >= 0x60 && op <= 0x62 || op >= 0x67 && op <= 0x6a || op == 0x74 || op == 0x75 || op == 0x7a
+                        || op >= 0x7c && op <= 0x81 || op >= 0x87 && op <= 0x8a || op == 0x94 || op == 0xa0 || op == 0xa1 || op >= 0xa7 && op <= 0xaa
+                        || op == 0xc0 || op == 0xc1 || op >= 0xc7 && op <= 0xca || op == 0xe0 || op == 0xe1 || op == 0xe3 || op == 0xec || op == 0xed
+                        || op == 0xef || op >= 0xf8) {
+            return 'U';
+        }
+        return 0;
+    }
+
+    private void simd(int op) {
+        switch (op) {
+            case 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x5c, 0x5d -> {
+                long offset = memarg(WasmSimdNode.size(op));
+                pop(I32);
+                simdNode(Kind.LOAD, op, 0, offset, null, null);
+                push(V128);
+            }
+            case 0x0b -> {
+                long offset = memarg(16);
+                pop(V128);
+                pop(I32);
+                simdNode(Kind.STORE, op, 0, offset, null, null);
+            }
+            case 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0x5b -> {
+                int size = WasmSimdNode.size(op);
+                long offset = memarg(size);
+                int lane = laneIndex(16 / size);
+                pop(V128);
+                pop(I32);
+                boolean load = op <= 0x57;
+                simdNode(load ? Kind.LOAD : Kind.STORE, op, lane, offset, null, null);
+                if (load) {
+                    push(V128);
+                }
+            }
+            case 0x0c -> {
+                simdNode(Kind.CONST, op, 0, 0, null, new org.zvm.wasm.runtime.V128(in.fixed64(), in.fixed64()));
+                push(V128);
+            }
+            case 0x0d -> {
+                byte[] lanes = new byte[16];
+                for (int i = 0; i < 16; i++) {
+                    lanes[i] = (byte) laneIndex(32);
+                }
+                pop(V128);
+                pop(V128);
+                simdNode(Kind.SHUFFLE, op, 0, 0, lanes, null);
+                push(V128);
+            }
+            case 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14 -> {
+                pop(switch (op) {
+                    case 0x12 -> I64;
+                    case 0x13 -> F32;
+                    case 0x14 -> F64;
+                    default -> I32;
+                });
+                simdNode(Kind.SPLAT, op, 0, 0, null, null);
+                push(V128);
+            }
+            case 0x15, 0x16, 0x18, 0x19, 0x1b, 0x1d, 0x1f, 0x21 -> {
+                int lanes = op <= 0x16 ? 16 : op <= 0x19 ? 8 : op == 0x1b || op == 0x1f ? 4 : 2;
+                int lane = laneIndex(lanes);
+                pop(V128);
+                simdNode(Kind.EXTRACT, op, lane, 0, null, null);
+                push(op == 0x1d ? I64 : op == 0x1f ? F32 : op == 0x21 ? F64 : I32);
+            }
+            case 0x17, 0x1a, 0x1c, 0x1e, 0x20, 0x22 -> {
+                int lanes = op == 0x17 ? 16 : op == 0x1a ? 8 : op == 0x1c || op == 0x20 ? 4 : 2;
+                int lane = laneIndex(lanes);
+                pop(op == 0x1e ? I64 : op == 0x20 ? F32 : op == 0x22 ? F64 : I32);
+                pop(V128);
+                simdNode(Kind.REPLACE, op, lane, 0, null, null);
+                push(V128);
+            }
+            case 0x52 -> {
+                pop(V128);
+                pop(V128);
+                pop(V128);
+                simdNode(Kind.TERNARY, op, 0, 0, null, null);
+                push(V128);
+            }
+            default -> {
+                char shape = simdShape(op);
+                switch (shape) {
+                    case 'B' -> {
+                        pop(V128);
+                        pop(V128);
+                        simdNode(Kind.BINARY, op, 0, 0, null, null);
+                        push(V128);
+                    }
+                    case 'U' -> {
+                        pop(V128);
+                        simdNode(Kind.UNARY, op, 0, 0, null, null);
+                        push(V128);
+                    }
+                    case 'R' -> {
+                        pop(V128);
+                        simdNode(Kind.REDUCE, op, 0, 0, null, null);
+                        push(I32);
+                    }
+                    case 'S' -> {
+                        pop(I32);
+                        pop(V128);
+                        simdNode(Kind.SHIFT, op, 0, 0, null, null);
+                        push(V128);
+                    }
+                    default -> throw WasmException.malformed("illegal opcode fd " + Integer.toUnsignedString(op));
+                }
+            }
         }
     }
 }

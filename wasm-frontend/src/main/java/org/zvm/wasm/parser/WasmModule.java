@@ -40,9 +40,13 @@ public final class WasmModule {
 
     /**
      * A constant expression: one instruction ({@code opcode} 0x41-0x44 with the constant's bits,
-     * 0xd0 ref.null, 0xd2 ref.func or 0x23 global.get with the index in {@code value}).
+     * 0xd0 ref.null, 0xd2 ref.func or 0x23 global.get with the index in {@code value}, 0xfd v128.const
+     * with its {@code vector}).
      */
-    public record ConstExpr(int opcode, long value) {
+    public record ConstExpr(int opcode, long value, Object vector) {
+        public ConstExpr(int opcode, long value) {
+            this(opcode, value, null);
+        }
     }
 
     /** mode: 0 active, 1 passive, 2 declarative. */

@@ -19,6 +19,8 @@ public final class Instance {
     public Object[][] elements;
     public byte[][] data;
     public final Map<String, Object> exports = new LinkedHashMap<>();
+    /** Gas host functions may still charge ({@link org.zvm.wasm.host.HostContext#charge}). */
+    public long gasLeft = Long.MAX_VALUE;
 
     public Instance(String name) {
         this.name = name;

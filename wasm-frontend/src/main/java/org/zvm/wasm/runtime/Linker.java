@@ -3,7 +3,10 @@ package org.zvm.wasm.runtime;
 
 import java.util.List;
 
+import org.zvm.ZvmLanguage;
 import org.zvm.wasm.WasmException;
+import org.zvm.wasm.host.HostFunction;
+import org.zvm.wasm.nodes.WasmHostRootNode;
 import org.zvm.wasm.parser.WasmModule;
 import org.zvm.wasm.parser.WasmModule.ConstExpr;
 import org.zvm.wasm.parser.WasmModule.DataSegment;
@@ -18,7 +21,10 @@ import org.zvm.wasm.parser.WasmModule.Limits;
  * trap leaves the earlier ones in place, as the spec says), drop them, then run the start function.
  */
 public final class Linker {
-    /** Where imports come from: the exported value of {@code name} in {@code module}, or null. */
+    /**
+     * Where imports come from: the exported value of {@code name} in {@code module} (a function, table,
+     * memory or global instance, or a {@link HostFunction}, which then sees the importing instance), or null.
+     */
     @FunctionalInterface
     public interface Imports {
         Object resolve(String module, String name);
@@ -31,6 +37,11 @@ public final class Linker {
     }
 
     public static Instance instantiate(WasmModule module, Imports imports) {
+        return instantiate(null, module, imports);
+    }
+
+    /** {@code language} owns the host functions' root nodes (null outside a context, as in unit tests). */
+    public static Instance instantiate(ZvmLanguage language, WasmModule module, Imports imports) {
         Instance instance = module.instance;
         int functions = module.functionTypes.length;
         instance.types = module.types;
@@ -49,7 +60,12 @@ public final class Linker {
             }
             switch (imp.kind()) {
                 case WasmModule.FUNC -> {
-                    if (!(value instanceof WasmFunction fn) || !fn.type().equals(module.types[imp.typeIndex()])) {
+                    FuncType type = module.types[imp.typeIndex()];
+                    if (value instanceof HostFunction host) {
+                        String name = imp.module() + "." + imp.name();
+                        value = new WasmFunction(type, name, new WasmHostRootNode(language, name, type, host, new InstanceHostContext(instance)).getCallTarget());
+                    }
+                    if (!(value instanceof WasmFunction fn) || !fn.type().equals(type)) {
                         throw incompatible(imp);
                     }
                     instance.functions[f++] = fn;
@@ -165,10 +181,11 @@ public final class Linker {
     public static Object evaluate(Instance instance, ConstExpr e) {
         return switch (e.opcode()) {
             case 0xD0 -> RefNull.INSTANCE;
+            case 0xFD -> e.vector();
             case 0xD2 -> instance.functions[(int) e.value()];
             case 0x23 -> {
                 WasmGlobal g = instance.globals[(int) e.value()];
-                yield org.zvm.wasm.ValueTypes.isReference(g.type) ? g.ref : (Object) g.value;
+                yield org.zvm.wasm.ValueTypes.isObject(g.type) ? g.ref : (Object) g.value;
             }
             default -> e.value();
         };

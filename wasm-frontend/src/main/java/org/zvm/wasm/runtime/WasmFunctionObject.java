@@ -4,6 +4,7 @@ package org.zvm.wasm.runtime;
 import org.zvm.runtime.InteropArray;
 import org.zvm.runtime.ZvmNull;
 import org.zvm.wasm.ValueTypes;
+import org.zvm.wasm.WasmException;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
@@ -45,7 +46,12 @@ public final class WasmFunctionObject implements TruffleObject {
         for (int i = 0; i < params.length; i++) {
             values[i] = toGuest(params[i], args, i);
         }
-        Object r = function.target().call(values);
+        Object r;
+        try {
+            r = function.target().call(values);
+        } catch (StackOverflowError e) {
+            throw WasmException.create(WasmException.Kind.EXHAUSTION, "call stack exhausted");
+        }
         byte[] results = function.type().results();
         if (results.length == 0) {
             return ZvmNull.INSTANCE;
