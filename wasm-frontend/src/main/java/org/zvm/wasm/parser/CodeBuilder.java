@@ -521,14 +521,14 @@ final class CodeBuilder {
         controls.removeLast();
         WasmNode[] nodes = c.nodes.toArray(new WasmNode[0]);
         if (controls.isEmpty()) {
-            body = new WasmBlockNode(nodes);
+            body = new WasmBlockNode(nodes, module.instance);
             return;
         }
         WasmNode n = switch (c.opcode) {
-            case LOOP -> new WasmLoopNode(nodes);
-            case IF -> c.isElse ? new WasmIfNode(c.conditionSlot, new WasmBlockNode(c.thenNodes.toArray(new WasmNode[0])), new WasmBlockNode(nodes))
-                            : new WasmIfNode(c.conditionSlot, new WasmBlockNode(nodes), new WasmBlockNode(new WasmNode[0]));
-            default -> new WasmBlockNode(nodes);
+            case LOOP -> new WasmLoopNode(nodes, module.instance);
+            case IF -> c.isElse ? new WasmIfNode(c.conditionSlot, new WasmBlockNode(c.thenNodes.toArray(new WasmNode[0]), module.instance), new WasmBlockNode(nodes, module.instance))
+                            : new WasmIfNode(c.conditionSlot, new WasmBlockNode(nodes, module.instance), new WasmBlockNode(new WasmNode[0], module.instance));
+            default -> new WasmBlockNode(nodes, module.instance);
         };
         emit(n);
         push(c.results);

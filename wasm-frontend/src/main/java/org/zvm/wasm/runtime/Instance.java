@@ -19,7 +19,11 @@ public final class Instance {
     public Object[][] elements;
     public byte[][] data;
     public final Map<String, Object> exports = new LinkedHashMap<>();
-    /** Gas host functions may still charge ({@link org.zvm.wasm.host.HostContext#charge}). */
+    /**
+     * Gas left for the instance's code: each block charges its instructions on entry and host functions
+     * charge through {@link org.zvm.wasm.host.HostContext#charge}; unlimited unless an embedder sets it
+     * (a Soroban host moves the ZVM gas meter's figure in and out around a call).
+     */
     public long gasLeft = Long.MAX_VALUE;
 
     public Instance(String name) {

@@ -5,9 +5,8 @@ import org.zvm.wasm.WasmException;
 import org.zvm.wasm.host.HostContext;
 
 /**
- * What a host function sees of the instance that imported it: memory 0, and a gas counter. Until WASM
- * runs as contract code there is no ZVM gas meter to charge, so the counter is the instance's own
- * ({@link Instance#gasLeft}, unlimited unless an embedder sets it); running out traps "out of gas".
+ * What a host function sees of the instance that imported it: memory 0, and the instance's gas
+ * ({@link Instance#gasLeft}), which its code charges too; running out traps "out of gas".
  */
 final class InstanceHostContext implements HostContext {
     private final Instance instance;
