@@ -143,6 +143,9 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             if (suite && !withSuite(o)) {
                 throw new UsageException(o.display() + ": not an option of 'bench --suite' (each case brings its own code and calldata)");
             }
+            if (given.containsKey(Option.INVOKE) && !withInvoke(o)) {
+                throw new UsageException(o.display() + ": not an option of 'run --invoke' (a WASM module is no contract)");
+            }
         }
 
         String calldata = given.containsKey(Option.CALLDATA) ? calldata(given.get(Option.CALLDATA)) : "0x";
@@ -202,6 +205,14 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         return switch (o) {
             case CALLDATA, FORMAT, CREATE, STATE, TRACE -> false;
             default -> true;
+        };
+    }
+
+    /** A WASM export is called with typed arguments only: no call data, value, caller, state, trace or gas limit. */
+    private static boolean withInvoke(Option o) {
+        return switch (o) {
+            case INVOKE, JSON, FORMAT -> true;
+            default -> false;
         };
     }
 

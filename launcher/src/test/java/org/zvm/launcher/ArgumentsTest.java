@@ -280,6 +280,7 @@ class ArgumentsTest {
         fails("i32:4294967296: not a i32 value", "run", wasm, "--invoke", "f", "i32:4294967296");
         fails("7: argument must be TYPE:VALUE with TYPE i32, i64, f32 or f64", "run", wasm, "--invoke", "f", "7");
         fails("--invoke: not an option of 'bench'", "bench", wasm, "--invoke", "f");
+        fails("--gas: not an option of 'run --invoke' (a WASM module is no contract)", "run", wasm, "--invoke", "f", "--gas", "5");
     }
 
     @Test
