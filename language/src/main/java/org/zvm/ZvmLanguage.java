@@ -48,8 +48,8 @@ import com.oracle.truffle.api.source.Source;
  * </ul>
  */
 @TruffleLanguage.Registration(id = ZvmLanguage.ID, name = "ZVM", version = ZvmLanguage.VERSION, //
-                characterMimeTypes = {ZvmLanguage.ZASM_MIME, ZvmLanguage.STATE_TEST_MIME}, //
-                byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME}, //
+                characterMimeTypes = {ZvmLanguage.ZASM_MIME, ZvmLanguage.STATE_TEST_MIME, ZvmLanguage.WASM_SPECTEST_MIME}, //
+                byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME, ZvmLanguage.WASM_MIME}, //
                 defaultMimeType = ZvmLanguage.ZASM_MIME, fileTypeDetectors = ZvmFileDetector.class, //
                 website = "https://github.com/zvm", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
 @ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class})
@@ -63,6 +63,10 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     public static final String EVM_MIME = "application/x-evm";
     /** An Ethereum GeneralStateTests JSON file: evaluates to a runner of its cases (EVM frontend). */
     public static final String STATE_TEST_MIME = "application/x-ethereum-statetest+json";
+    /** A WebAssembly module: evaluates to its instance, whose members are the exported functions (WASM frontend). */
+    public static final String WASM_MIME = "application/wasm";
+    /** A wast2json spec test command file: evaluates to a runner of its commands (WASM frontend). */
+    public static final String WASM_SPECTEST_MIME = "application/x-wasm-spectest+json";
 
     @Option(help = "Directory of a durable world state (RocksDB); empty for a fresh in-memory world.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     static final OptionKey<String> StateDir = new OptionKey<>("");

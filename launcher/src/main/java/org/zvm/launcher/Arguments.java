@@ -26,10 +26,12 @@ import org.zvm.util.Hex;
  * @param passthrough arguments that are not ours, in order: they go to the GraalVM option parser
  * @param options every launcher option given, with its raw value ("true" for a flag), for the commands
  *            that check their own values (keygen, sign, verify)
+ * @param invoke the export {@code run --invoke} calls in a .wasm module, or null
+ * @param invokeArguments its typed arguments ({@code i32:7}), checked by {@link WasmInvoke#parse}
  */
 record Arguments(Command command, Path file, Path suite, Format format, String calldata, long gas, String value, String caller,
                 String fork, Path stateDir, boolean create, boolean trace, boolean json, double seconds, double warmup, Path output,
-                List<Path> paths, String filter, List<String> passthrough, Map<Option, String> options) {
+                List<Path> paths, String filter, List<String> passthrough, Map<Option, String> options, String invoke, List<String> invokeArguments) {
 
     /** Enough for any realistic single call, small enough that a runaway loop ends within seconds. */
     static final long DEFAULT_GAS = 10_000_000L;
@@ -109,7 +111,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             }
             // Only GraalVM options, e.g. --version:graalvm: the launcher calls missingCommand() if none acts.
             return new Arguments(null, null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false, false,
-                            DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.of(), "", List.copyOf(passthrough), Map.of());
+                            DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.of(), "", List.copyOf(passthrough), Map.of(), null, List.of());
         }
         Command command = Command.byWord(positional.getFirst());
         if (command == null) {
@@ -124,6 +126,15 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         if (suite && positional.size() > 1) {
             throw new UsageException("bench: give FILE or --suite, not both");
         }
+        String invoke = given.get(Option.INVOKE);
+        List<String> invokeArguments = List.of();
+        if (invoke != null && positional.size() - 1 > expected) {
+            invokeArguments = List.copyOf(positional.subList(expected + 1, positional.size()));
+            for (String a : invokeArguments) {
+                WasmInvoke.parse(a);
+            }
+            positional = positional.subList(0, expected + 1);
+        }
         if (positional.size() - 1 > expected && !many) {
             throw new UsageException(command.word + ": unexpected argument '" + positional.get(expected + 1) + "'");
         }
@@ -133,6 +144,9 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             }
             if (suite && !withSuite(o)) {
                 throw new UsageException(o.display() + ": not an option of 'bench --suite' (each case brings its own code and calldata)");
+            }
+            if (given.containsKey(Option.INVOKE) && !withInvoke(o)) {
+                throw new UsageException(o.display() + ": not an option of 'run --invoke' (a WASM module is no contract)");
             }
         }
 
@@ -175,10 +189,13 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
                 if (command == Command.DISASM && !format.binary) {
                     throw new UsageException(name + ": disasm reads .zvmc or .zvm code, not " + format.id + " text");
                 }
+                if ((format == Format.WASM) != (invoke != null) && command == Command.RUN) {
+                    throw new UsageException(invoke == null ? name + ": a .wasm module runs with --invoke EXPORT" : "--invoke: " + name + " is not a .wasm module");
+                }
             }
         }
         return new Arguments(command, file, suiteFile, format, calldata, gas, value, caller, fork, stateDir, create, trace, json, seconds, warmup,
-                        output, List.copyOf(paths), filter, List.copyOf(passthrough), Map.copyOf(given));
+                        output, List.copyOf(paths), filter, List.copyOf(passthrough), Map.copyOf(given), invoke, invokeArguments);
     }
 
     /**
@@ -190,6 +207,14 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         return switch (o) {
             case CALLDATA, FORMAT, CREATE, STATE, TRACE -> false;
             default -> true;
+        };
+    }
+
+    /** A WASM export is called with typed arguments only: no call data, value, caller, state, trace or gas limit. */
+    private static boolean withInvoke(Option o) {
+        return switch (o) {
+            case INVOKE, JSON, FORMAT -> true;
+            default -> false;
         };
     }
 

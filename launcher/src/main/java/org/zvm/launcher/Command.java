@@ -13,7 +13,8 @@ enum Command {
     STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them"),
     KEYGEN       ("keygen",       null,        "write a key file: --alg ALG [--seed HEX] --out KEYFILE"),
     SIGN         ("sign",         null,        "sign the file --payload DATA with --key KEYFILE into --out SIG.zsig"),
-    VERIFY       ("verify",       "SIG.zsig",  "check SIG.zsig against the file --payload DATA: exit 0 valid, 1 invalid, 2 bad input");
+    VERIFY       ("verify",       "SIG.zsig",  "check SIG.zsig against the file --payload DATA: exit 0 valid, 1 invalid, 2 bad input"),
+    WASM_SPECTEST("wasm-spectest", "PATH...",  "run WebAssembly spec test command files (wast2json .json) or directories of them");
     // @formatter:on
 
     final String word;

@@ -19,7 +19,9 @@ enum Format {
     ZASM   ("zasm", ".zasm",   "text/x-zasm",                   false),
     ZVM    ("zvm",  ".zvm",    "application/x-zvm-native",      true),
     /** EVM code: raw bytes in a {@code .evm} file; with {@code --format evm}, any other file is hex text (0x optional, whitespace ignored). */
-    EVM    ("evm",  ".evm",    "application/x-evm",             true);
+    EVM    ("evm",  ".evm",    "application/x-evm",             true),
+    /** A WebAssembly binary module, run with {@code --invoke EXPORT}. */
+    WASM   ("wasm", ".wasm",   "application/wasm",              true);
     // @formatter:on
 
     final String id;

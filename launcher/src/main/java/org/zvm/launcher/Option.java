@@ -10,6 +10,7 @@ import static org.zvm.launcher.Command.RUN;
 import static org.zvm.launcher.Command.SIGN;
 import static org.zvm.launcher.Command.STATETEST;
 import static org.zvm.launcher.Command.VERIFY;
+import static org.zvm.launcher.Command.WASM_SPECTEST;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -34,7 +35,7 @@ enum Option {
     FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM), "input format " + Format.choices() + " (default: from the extension)"),
     CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH),    "run FILE as init code and deploy the code it returns"),
     TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
-    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST), "print JSON instead of text"),
+    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST, WASM_SPECTEST), "print JSON instead of text"),
     FILTER   (List.of("--filter"),        "REGEX", EnumSet.of(STATETEST),    "run only the tests whose name contains a match"),
     SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + "; " + Arguments.SUITE_SECONDS + " per case with --suite)"),
     WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + "; " + Arguments.SUITE_WARMUP + " per case with --suite)"),
@@ -44,7 +45,8 @@ enum Option {
     SEED     (List.of("--seed"),          "HEX",  EnumSet.of(KEYGEN),        "32-byte seed the key pair derives from (default: random)"),
     KEY      (List.of("--key"),           "KEYFILE", EnumSet.of(SIGN),       "key file written by zvm keygen"),
     PAYLOAD  (List.of("--payload"),       "DATA", EnumSet.of(SIGN, VERIFY),  "the file whose bytes are signed or verified"),
-    OUT      (List.of("--out"),           "FILE", EnumSet.of(KEYGEN, SIGN),  "write the key file or the .zsig signature to FILE");
+    OUT      (List.of("--out"),           "FILE", EnumSet.of(KEYGEN, SIGN),  "write the key file or the .zsig signature to FILE"),
+    INVOKE   (List.of("--invoke"),        "EXPORT", EnumSet.of(RUN),         "call exported function EXPORT of a .wasm module; typed arguments follow FILE (i32:7 i64:-1 f32:1.5 f64:2)");
     // @formatter:on
 
     final List<String> names;

@@ -134,6 +134,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case KEYGEN -> Signing.keygen(arguments.options(), getOutput());
                 case SIGN -> Signing.sign(arguments.options());
                 case VERIFY -> Signing.verify(arguments.file(), arguments.options(), getOutput());
+                case WASM_SPECTEST -> wasmSpecTests(builder);
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -156,6 +157,11 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
 
     private int run(Context.Builder builder) throws UsageException {
         Source source = source(arguments.file(), arguments.format());
+        if (arguments.invoke() != null) {
+            try (Context context = open(builder)) {
+                return new WasmInvoke(getOutput(), getError(), arguments.json()).run(deploy(context, source), arguments.invoke(), arguments.invokeArguments());
+            }
+        }
         try (Context context = open(builder)) {
             Value contract = deploy(context, source);
             CallResult result = CallResult.from(contract.invokeMember(member(), callArguments(true)));
@@ -253,6 +259,13 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         try (Context context = open(builder)) {
             StateTests runner = new StateTests(getOutput(), getError(), arguments.json(), System.console() != null && !arguments.json());
             return runner.run(context, files, arguments.filter()) ? EXIT_SUCCESS : 1;
+        }
+    }
+
+    private int wasmSpecTests(Context.Builder builder) throws UsageException {
+        List<Path> files = StateTests.files(arguments.paths());
+        try (Context context = open(builder)) {
+            return new WasmSpecTests(getOutput(), getError(), arguments.json()).run(context, files) ? EXIT_SUCCESS : 1;
         }
     }
 

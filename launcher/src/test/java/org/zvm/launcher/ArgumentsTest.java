@@ -135,7 +135,7 @@ class ArgumentsTest {
     void badStateAndFormat() {
         fails("--state: not a directory: " + zvm, "run", zvm, "--state", zvm);
         fails("--state: empty path", "run", zvm, "--state=");
-        fails("--format: unknown format 'elf' (zvmc|zasm|zvm|evm)", "run", zvm, "--format", "elf");
+        fails("--format: unknown format 'elf' (zvmc|zasm|zvm|evm|wasm)", "run", zvm, "--format", "elf");
     }
 
     @Test
@@ -143,7 +143,7 @@ class ArgumentsTest {
         fails("missing.zasm: no such file", "run", "missing.zasm");
         fails(dir + ": is a directory", "run", dir.toString());
         String bin = Files.write(dir.resolve("prog.bin"), new byte[]{0}).toString();
-        fails(bin + ": unknown file type; use --format zvmc|zasm|zvm|evm", "run", bin);
+        fails(bin + ": unknown file type; use --format zvmc|zasm|zvm|evm|wasm", "run", bin);
         fails(zasm + ": disasm reads .zvmc or .zvm code, not zasm text", "disasm", zasm);
     }
 
@@ -156,8 +156,8 @@ class ArgumentsTest {
 
     @Test
     void commandProblems() {
-        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify; see zvm --help)", "--gas", "5");
-        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify; see zvm --help)", "bogus");
+        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest; see zvm --help)", "--gas", "5");
+        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest; see zvm --help)", "bogus");
         fails("run: missing FILE", "run");
         fails("asm: missing IN.zasm", "asm");
         fails("run: unexpected argument 'extra'", "run", zvm, "extra");
@@ -187,7 +187,7 @@ class ArgumentsTest {
         Arguments a = parse("--version:graalvm");
         assertNull(a.command());
         assertEquals(List.of("--version:graalvm"), a.passthrough());
-        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify; see zvm --help)", Arguments.missingCommand().getMessage());
+        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest; see zvm --help)", Arguments.missingCommand().getMessage());
     }
 
     @Test
@@ -276,5 +276,32 @@ class ArgumentsTest {
         assertEquals("Shanghai", parse("bench", zvm, "--fork=SHANGHAI").fork());
         fails("--fork: unknown fork 'Frontier' (known: Istanbul, Berlin, London, Shanghai, Cancun)", "run", zvm, "--fork", "Frontier");
         fails("--fork: not an option of 'asm'", "asm", zasm, "--fork", "Cancun");
+    }
+
+    @Test
+    void wasmInvokeTakesTypedArguments() throws Exception {
+        String wasm = Files.write(dir.resolve("m.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}).toString();
+        Arguments a = parse("run", wasm, "--invoke", "add", "i32:7", "i64:-1", "f32:1.5", "f64:2");
+        assertEquals(Format.WASM, a.format());
+        assertEquals("add", a.invoke());
+        assertEquals(List.of("i32:7", "i64:-1", "f32:1.5", "f64:2"), a.invokeArguments());
+        assertEquals(7, WasmInvoke.parse("i32:7"));
+        assertEquals(-1, WasmInvoke.parse("i32:4294967295"));
+        assertEquals(-1L, WasmInvoke.parse("i64:-1"));
+        fails(wasm + ": a .wasm module runs with --invoke EXPORT", "run", wasm);
+        fails("--invoke: " + zasm + " is not a .wasm module", "run", zasm, "--invoke", "f");
+        fails("i32:x: not a i32 value", "run", wasm, "--invoke", "f", "i32:x");
+        fails("i32:4294967296: not a i32 value", "run", wasm, "--invoke", "f", "i32:4294967296");
+        fails("7: argument must be TYPE:VALUE with TYPE i32, i64, f32 or f64", "run", wasm, "--invoke", "f", "7");
+        fails("--invoke: not an option of 'bench'", "bench", wasm, "--invoke", "f");
+        fails("--gas: not an option of 'run --invoke' (a WASM module is no contract)", "run", wasm, "--invoke", "f", "--gas", "5");
+    }
+
+    @Test
+    void wasmSpectestTakesPaths() throws Exception {
+        Arguments a = parse("wasm-spectest", dir.toString(), "--json");
+        assertEquals(Command.WASM_SPECTEST, a.command());
+        assertEquals(List.of(dir), a.paths());
+        assertTrue(a.json());
     }
 }

@@ -252,5 +252,37 @@ class LauncherTest {
         assertEquals(0, r.exit(), r.toString());
         Path other = Files.write(dir.resolve("other.bin"), KnownAnswers.flip(v[1], 0));
         assertEquals(1, zvm("verify", sig.toString(), "--payload", other.toString()).exit());
+    void wasmInvokePrintsTypedResults(@TempDir Path dir) throws Exception {
+        String fib = EXAMPLES.resolve("fib.wasm").toString();
+        Run r = zvm("run", fib, "--invoke", "fib", "i32:20");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("i32:6765", r.out().strip());
+        Run j = zvm("run", fib, "--invoke", "fib", "i32:10", "--json");
+        assertEquals(List.of(Map.of("type", "i32", "value", "55")), json(j).get("results"));
+        assertOneLineError(zvm("run", fib, "--invoke", "fib", "i64:1"), "--invoke: argument 1 of fib is a i32, got i64:1");
+        assertOneLineError(zvm("run", fib, "--invoke", "nope"), "--invoke: the module exports no function 'nope'");
+        Path bad = Files.write(dir.resolve("bad.wasm"), new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0});
+        assertOneLineError(zvm("run", bad.toString(), "--invoke", "f"), "bad.wasm: malformed module: unknown binary version");
+    }
+
+    @Test
+    void wasmSpectestPrintsJsonLinesAndASummary(@TempDir Path dir) throws Exception {
+        Path module = dir.resolve("t.0.wasm");
+        Files.copy(EXAMPLES.resolve("fib.wasm"), module);
+        Files.writeString(dir.resolve("t.json"), """
+                        {"source_filename": "t.wast", "commands": [
+                          {"type": "module", "line": 1, "filename": "t.0.wasm"},
+                          {"type": "assert_return", "line": 2, "action": {"type": "invoke", "field": "fib", "args": [{"type": "i32", "value": "10"}]},
+                           "expected": [{"type": "i32", "value": "55"}]},
+                          {"type": "assert_return", "line": 3, "action": {"type": "invoke", "field": "fib", "args": [{"type": "i32", "value": "10"}]},
+                           "expected": [{"type": "i32", "value": "56"}]},
+                          {"type": "assert_malformed", "line": 4, "filename": "t.1.wat", "text": "unexpected token", "module_type": "text"}]}
+                        """);
+        Run r = zvm("wasm-spectest", dir.toString(), "--json");
+        assertEquals(1, r.exit(), r.toString());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals(4, lines.size(), r.toString());
+        assertTrue(lines.get(1).contains("\"status\":\"failed\"") && lines.get(1).contains("expected i32 56, got 0x37"), lines.get(1));
+        assertEquals("{\"passed\": 1, \"failed\": 1, \"skipped\": 1}", lines.get(3));
     }
 }

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.wasm.nodes;
+
+import org.zvm.wasm.runtime.Instance;
+
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
+
+/**
+ * {@code loop}: a branch to it starts it again, and each start charges its instructions' gas as a
+ * {@link WasmBlockNode} does. Built on Truffle's {@link LoopNode}, so a long-running loop is compiled on
+ * its own (on-stack replacement) while it runs.
+ */
+public final class WasmLoopNode extends WasmNode {
+    @Child private LoopNode loop;
+
+    public WasmLoopNode(WasmNode[] body, Instance instance) {
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, instance));
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        return (Integer) loop.execute(frame);
+    }
+
+    private static final class Body extends Node implements RepeatingNode {
+        private static final Integer FALL_THROUGH = NEXT;
+        @Children private final WasmNode[] body;
+        private final Instance instance;
+
+        Body(WasmNode[] body, Instance instance) {
+            this.body = body;
+            this.instance = instance;
+        }
+
+        @Override
+        public boolean executeRepeating(VirtualFrame frame) {
+            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        @ExplodeLoop
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
+            WasmBlockNode.charge(instance, body.length);
+            for (WasmNode n : body) {
+                int r = n.execute(frame);
+                if (r != NEXT) {
+                    return r == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(r - 1);
+                }
+            }
+            return FALL_THROUGH;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.wasm.nodes;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * One WebAssembly instruction (or structured block) working on frame slots: locals first, then the
+ * operand stack, whose height at every instruction is known from validation, so every slot a node reads
+ * or writes is a constant. Numbers sit in slots as {@code long} bit patterns, references as objects.
+ * <p>
+ * {@link #execute} returns {@link #NEXT} to fall through, or the depth of the label a branch leaves to
+ * (0 = the innermost enclosing block); each block a branch passes through decrements it. A branch has
+ * already moved its values to the target label's slots. {@code return} is a branch to the function body.
+ */
+public abstract class WasmNode extends Node {
+    public static final int NEXT = -1;
+
+    public abstract int execute(VirtualFrame frame);
+}
