@@ -252,6 +252,9 @@ class LauncherTest {
         assertEquals(0, r.exit(), r.toString());
         Path other = Files.write(dir.resolve("other.bin"), KnownAnswers.flip(v[1], 0));
         assertEquals(1, zvm("verify", sig.toString(), "--payload", other.toString()).exit());
+    }
+
+    @Test
     void wasmInvokePrintsTypedResults(@TempDir Path dir) throws Exception {
         String fib = EXAMPLES.resolve("fib.wasm").toString();
         Run r = zvm("run", fib, "--invoke", "fib", "i32:20");
