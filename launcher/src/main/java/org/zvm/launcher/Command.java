@@ -10,7 +10,9 @@ enum Command {
     ASM          ("asm",          "IN.zasm",   "assemble zasm text into a .zvmc container (or raw .zvm code with -o OUT.zvm)"),
     DISASM       ("disasm",       "FILE",      "disassemble a .zvmc container or .zvm code"),
     GAS_SCHEDULE ("gas-schedule", null,        "print the native gas schedule"),
-    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them");
+    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them"),
+    ABI          ("abi",          null,        "encode SIG ARG... | decode TYPES HEX: ABI-encode arguments or decode data, as cast abi-encode/abi-decode"),
+    SELECTOR     ("selector",     null,        "SIG: the 4-byte function selector, as cast sig");
     // @formatter:on
 
     final String word;

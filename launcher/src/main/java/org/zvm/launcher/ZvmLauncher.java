@@ -54,6 +54,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     static final int EXIT_INTERNAL = 70;
 
     private Arguments arguments;
+    /** The operands of {@code abi} and {@code selector}, taken whole (see {@link AbiCommands}). */
+    private List<String> abiWords;
 
     public static void main(String[] args) {
         new ZvmLauncher().launch(args);
@@ -92,6 +94,12 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             throw exit(EXIT_SUCCESS);
         }
         try {
+            Command first = args.isEmpty() ? null : Command.byWord(args.getFirst());
+            if (first == Command.ABI || first == Command.SELECTOR) {
+                abiWords = List.copyOf(args.subList(1, args.size()));
+                arguments = Arguments.parse(List.of(first.word));
+                return List.of();
+            }
             arguments = Arguments.parse(args);
         } catch (UsageException e) {
             throw usage(e.getMessage());
@@ -131,6 +139,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case DISASM -> disasm();
                 case GAS_SCHEDULE -> gasSchedule();
                 case STATETEST -> stateTests(builder);
+                case ABI, SELECTOR -> abi();
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -251,6 +260,11 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             StateTests runner = new StateTests(getOutput(), getError(), arguments.json(), System.console() != null && !arguments.json());
             return runner.run(context, files, arguments.filter()) ? EXIT_SUCCESS : 1;
         }
+    }
+
+    private int abi() throws UsageException {
+        printText(AbiCommands.run(arguments.command(), abiWords));
+        return EXIT_SUCCESS;
     }
 
     private int gasSchedule() {
