@@ -19,6 +19,9 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
     /** The constructor when the ABI declares none: no arguments, not payable. */
     private static final AbiFunction DEFAULT_CONSTRUCTOR = new AbiFunction("constructor", Tuple.of(List.of()), Tuple.of(List.of()), "nonpayable");
 
+    /** The interface of code evaluated without an ABI: no functions, a constructor without arguments. */
+    public static final ContractAbi NONE = new ContractAbi(List.of(), DEFAULT_CONSTRUCTOR, List.of());
+
     public ContractAbi {
         functions = List.copyOf(functions);
         errors = List.copyOf(errors);
