@@ -127,7 +127,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
         Source source = request.getSource();
         try {
             for (Frontend f : frontends.values()) {
-                if (f.documentMimeTypes().contains(source.getMimeType())) {
+                if (source.getMimeType() != null && f.documentMimeTypes().contains(source.getMimeType())) {
                     return f.parseDocument(this, source).getCallTarget();
                 }
             }
@@ -159,14 +159,20 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     }
 
     /**
-     * The ABI of the source: the {@code zvm.Abi} source option, else {@code X.abi} or {@code X.abi.json}
-     * beside the source file {@code X.ext}, else none.
+     * The ABI of the source: the {@code zvm.Abi} source option, else the ABI inside a ZVMC container, else
+     * {@code X.abi} or {@code X.abi.json} beside the source file {@code X.ext}, else none.
      */
     private static ContractAbi abi(ParsingRequest request) {
         Source source = request.getSource();
         String json = request.getOptionValues().get(ZvmSourceOptions.Abi);
         if (!json.isEmpty()) {
             return readAbi(json, source.getName() + " (zvm.Abi)");
+        }
+        if (CONTAINER_MIME.equals(source.getMimeType())) {
+            String inside = ZvmContainer.read(source.getBytes().toByteArray()).abiJson();
+            if (!inside.isEmpty()) {
+                return readAbi(inside, source.getName() + " (container ABI)");
+            }
         }
         String path = source.getPath();
         if (path == null) {
