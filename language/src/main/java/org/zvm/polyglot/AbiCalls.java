@@ -24,8 +24,8 @@ import org.zvm.runtime.ZvmNull;
 import org.zvm.util.Hex;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
 /**
  * Calls through a contract's ABI: the arguments are converted and encoded by the function's parameter
@@ -141,31 +141,45 @@ public final class AbiCalls {
         if (args.length == parameters + 1) {
             Object o = args[parameters];
             try {
-                if (!INTEROP.hasMembers(o)) {
+                if (!INTEROP.hasMembers(o) && !INTEROP.hasHashEntries(o)) {
                     throw new AbiException("overrides: expected an object such as {from, value, gas}, got " + String.valueOf(INTEROP.toDisplayString(o, false)));
                 }
-                if (INTEROP.isMemberReadable(o, "from")) {
-                    from = (Address) AbiValues.fromInterop(new AbiType.Address(), INTEROP.readMember(o, "from"), "overrides.from");
+                Object f = field(o, "from");
+                if (f != null) {
+                    from = (Address) AbiValues.fromInterop(new AbiType.Address(), f, "overrides.from");
                 }
-                if (INTEROP.isMemberReadable(o, "value")) {
-                    BigInteger v = (BigInteger) AbiValues.fromInterop(new AbiType.UInt(256), INTEROP.readMember(o, "value"), "overrides.value");
-                    if (v.signum() < 0 || v.bitLength() > 256) {
-                        throw new AbiException("overrides.value: " + v + " is not a 256-bit amount");
+                Object v = field(o, "value");
+                if (v != null) {
+                    BigInteger amount = (BigInteger) AbiValues.fromInterop(new AbiType.UInt(256), v, "overrides.value");
+                    if (amount.signum() < 0 || amount.bitLength() > 256) {
+                        throw new AbiException("overrides.value: " + amount + " is not a 256-bit amount");
                     }
-                    value = UInt256.of(v);
+                    value = UInt256.of(amount);
                 }
-                if (INTEROP.isMemberReadable(o, "gas")) {
-                    BigInteger g = (BigInteger) AbiValues.fromInterop(new AbiType.UInt(64), INTEROP.readMember(o, "gas"), "overrides.gas");
-                    if (g.signum() < 0 || g.bitLength() > 62) {
-                        throw new AbiException("overrides.gas: " + g + " is not a gas limit from 0 to 2^62");
+                Object g = field(o, "gas");
+                if (g != null) {
+                    BigInteger limit = (BigInteger) AbiValues.fromInterop(new AbiType.UInt(64), g, "overrides.gas");
+                    if (limit.signum() < 0 || limit.bitLength() > 62) {
+                        throw new AbiException("overrides.gas: " + limit + " is not a gas limit from 0 to 2^62");
                     }
-                    gas = g.longValue();
+                    gas = limit.longValue();
                 }
-            } catch (UnsupportedMessageException | com.oracle.truffle.api.interop.UnknownIdentifierException e) {
+            } catch (InteropException e) {
                 throw new AbiException("overrides: " + e.getMessage());
             }
         }
         return new Overrides(from, value, gas);
+    }
+
+    /** A field of an object (a member, or a hash entry as a Python dict has), or null when absent. */
+    static Object field(Object o, String name) throws InteropException {
+        if (INTEROP.hasHashEntries(o) && INTEROP.isHashEntryReadable(o, name)) {
+            return INTEROP.readHashValue(o, name);
+        }
+        if (INTEROP.hasMembers(o) && INTEROP.isMemberReadable(o, name)) {
+            return INTEROP.readMember(o, name);
+        }
+        return null;
     }
 
     /** The output of a successful call; a revert or halt becomes a {@link ContractError}. */

@@ -22,7 +22,7 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
  * Interop values to ABI values and back, by ABI type. In: integers from any interop number that fits
  * (JavaScript numbers and BigInts, Python ints) or a decimal/hex string; addresses from a hex string or a
  * contract object; bytes from a hex string, a byte buffer or an array of numbers; arrays and tuples from
- * arrays (tuples also from objects with members named as the components). Out: integers as
+ * arrays (tuples also from objects or dictionaries keyed by the component names). Out: integers as
  * {@link AbiNumber}, addresses as checksummed hex, bytes as hex, arrays and tuples as arrays.
  */
 public final class AbiValues {
@@ -83,7 +83,7 @@ public final class AbiValues {
             case AbiType.Tuple t -> {
                 List<Object> out = new ArrayList<>();
                 boolean array = INTEROP.hasArrayElements(value);
-                if (!array && !INTEROP.hasMembers(value)) {
+                if (!array && !INTEROP.hasMembers(value) && !INTEROP.hasHashEntries(value)) {
                     throw mismatch(type, value, where);
                 }
                 if (array && INTEROP.getArraySize(value) != t.size()) {
@@ -94,8 +94,8 @@ public final class AbiValues {
                     Object component;
                     if (array) {
                         component = INTEROP.readArrayElement(value, k);
-                    } else if (!name.isEmpty() && INTEROP.isMemberReadable(value, name)) {
-                        component = INTEROP.readMember(value, name);
+                    } else if (!name.isEmpty() && AbiCalls.field(value, name) != null) {
+                        component = AbiCalls.field(value, name);
                     } else {
                         throw new AbiException(where + ": " + type.canonical() + " component " + (k + 1) + (name.isEmpty() ? " has no name; pass an array" : " '" + name + "' is missing"));
                     }

@@ -10,6 +10,7 @@ import org.zvm.abi.ContractAbi;
 import org.zvm.polyglot.AbiCalls;
 import org.zvm.polyglot.AbiNumber;
 import org.zvm.polyglot.ContractError;
+import org.zvm.polyglot.ContractFunction;
 import org.zvm.polyglot.ContractStorage;
 import org.zvm.util.Hex;
 
@@ -33,6 +34,7 @@ import com.oracle.truffle.api.library.ExportMessage;
  * code as init code instead, deploying what it returns. With an ABI (see {@link ContractAbi}), each of its
  * functions is an invocable member ({@code token.transfer(to, amount)}, see {@link AbiCalls}) and
  * {@code deploy(constructor arguments...)} runs the code as creation code and returns the new contract.
+ * Both can also be read as functions ({@link ContractFunction}).
  */
 @ExportLibrary(InteropLibrary.class)
 public final class ZvmContract implements TruffleObject {
@@ -76,8 +78,9 @@ public final class ZvmContract implements TruffleObject {
     }
 
     @ExportMessage
+    @TruffleBoundary
     boolean isMemberReadable(String member) {
-        return member.equals("address") || member.equals("balance") || member.equals("storage");
+        return member.equals("address") || member.equals("balance") || member.equals("storage") || member.equals("deploy") || AbiCalls.isFunction(abi, member);
     }
 
     @ExportMessage
@@ -93,7 +96,13 @@ public final class ZvmContract implements TruffleObject {
             case "address" -> address.toHex();
             case "balance" -> new AbiNumber(balance().toBigInteger());
             case "storage" -> new ContractStorage(context, address);
-            default -> throw UnknownIdentifierException.create(member);
+            case "deploy" -> new ContractFunction(this, member);
+            default -> {
+                if (!AbiCalls.isFunction(abi, member)) {
+                    throw UnknownIdentifierException.create(member);
+                }
+                yield new ContractFunction(this, member);
+            }
         };
     }
 
