@@ -187,8 +187,6 @@ public sealed interface AbiType {
                 return new Bytes();
             case "string":
                 return new Str();
-            case "function":
-                return new FixedBytes(24);
             default:
                 break;
         }

@@ -127,6 +127,8 @@ class AbiCodecTest {
     void typeAndSignatureErrorsAreOneLine() {
         assertEquals("uint7: uintN takes N a multiple of 8 from 8 to 256 at position 2 of 'f(uint7)'",
                         assertThrows(AbiException.class, () -> AbiFunction.parse("f(uint7)")).getMessage());
+        assertEquals("unknown type 'function' at position 2 of 'f(function)'", assertThrows(AbiException.class, () -> AbiFunction.parse("f(function)")).getMessage(),
+                        "function types are not supported: encoding them as bytes24 would give a wrong selector");
         assertEquals("unknown type 'uint256x' at position 2 of 'f(uint256x)'", assertThrows(AbiException.class, () -> AbiFunction.parse("f(uint256x)")).getMessage());
         assertEquals("expected ',' or ')' at the end of 'f(uint256'", assertThrows(AbiException.class, () -> AbiFunction.parse("f(uint256")).getMessage());
         assertEquals("expected a function name at position 0 of '(uint256)'", assertThrows(AbiException.class, () -> AbiFunction.parse("(uint256)")).getMessage());
