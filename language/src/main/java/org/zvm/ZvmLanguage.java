@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm;
 
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -10,6 +11,8 @@ import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.zvm.abi.AbiException;
+import org.zvm.abi.ContractAbi;
 import org.zvm.builder.CodeModel;
 import org.zvm.builder.ContractBuilder;
 import org.zvm.builder.Frontend;
@@ -27,6 +30,7 @@ import org.zvm.tools.Disassembler;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
@@ -113,6 +117,11 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     }
 
     @Override
+    protected OptionDescriptors getSourceOptionDescriptors() {
+        return new ZvmSourceOptionsOptionDescriptors();
+    }
+
+    @Override
     protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first, org.graalvm.options.OptionValues second) {
         return true;
     }
@@ -122,7 +131,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
         Source source = request.getSource();
         try {
             for (Frontend f : frontends.values()) {
-                if (f.documentMimeTypes().contains(source.getMimeType())) {
+                if (source.getMimeType() != null && f.documentMimeTypes().contains(source.getMimeType())) {
                     return f.parseDocument(this, source).getCallTarget();
                 }
             }
@@ -146,10 +155,58 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
                 }
                 default -> throw ZvmParseException.general("unknown MIME type " + source.getMimeType());
             };
-            return new ZvmDeployRootNode(this, code, deployableCode(code.format(), code.code())).getCallTarget();
+            return new ZvmDeployRootNode(this, code, deployableCode(code.format(), code.code()), abi(request)).getCallTarget();
         } catch (ZvmParseException e) {
             // Assembly errors already name the file and line; byte-offset errors get the file name.
             throw new ZvmLoadError(e.line() > 0 ? e.getMessage() : source.getName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The ABI of the source: the {@code zvm.Abi} source option, else the ABI inside a ZVMC container, else
+     * {@code X.abi} or {@code X.abi.json} beside the source file {@code X.ext}, else none.
+     */
+    private static ContractAbi abi(ParsingRequest request) {
+        Source source = request.getSource();
+        String json = request.getOptionValues().get(ZvmSourceOptions.Abi);
+        if (!json.isEmpty()) {
+            return readAbi(json, source.getName() + " (zvm.Abi)");
+        }
+        if (CONTAINER_MIME.equals(source.getMimeType())) {
+            String inside = ZvmContainer.read(source.getBytes().toByteArray()).abiJson();
+            if (!inside.isEmpty()) {
+                return readAbi(inside, source.getName() + " (container ABI)");
+            }
+        }
+        String path = source.getPath();
+        if (path == null) {
+            return ContractAbi.NONE;
+        }
+        String base = path.lastIndexOf('.') > Math.max(path.lastIndexOf('/'), 0) ? path.substring(0, path.lastIndexOf('.')) : path;
+        for (String candidate : new String[]{base + ".abi", base + ".abi.json"}) {
+            byte[] bytes;
+            String name;
+            try {
+                TruffleFile file = ZvmContext.get(null).env().getPublicTruffleFile(candidate);
+                if (!file.isRegularFile()) {
+                    continue;
+                }
+                bytes = file.readAllBytes();
+                name = file.getName();
+            } catch (IOException | SecurityException | UnsupportedOperationException | IllegalArgumentException e) {
+                // No access to the file system, or no such file: the source has no companion ABI.
+                continue;
+            }
+            return readAbi(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), name);
+        }
+        return ContractAbi.NONE;
+    }
+
+    private static ContractAbi readAbi(String json, String name) {
+        try {
+            return ContractAbi.read(json, name);
+        } catch (AbiException e) {
+            throw new ZvmLoadError(e.getMessage());
         }
     }
 

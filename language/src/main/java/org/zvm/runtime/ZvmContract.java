@@ -1,7 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.zvm.ZvmContext;
+import org.zvm.abi.AbiException;
+import org.zvm.abi.ContractAbi;
+import org.zvm.polyglot.AbiCalls;
+import org.zvm.polyglot.AbiNumber;
+import org.zvm.polyglot.ContractError;
+import org.zvm.polyglot.ContractFunction;
+import org.zvm.polyglot.ContractStorage;
 import org.zvm.util.Hex;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -16,21 +26,38 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
 /**
- * A deployed contract as a polyglot object: {@code address} reads its address,
+ * A deployed contract as a polyglot object. Always: {@code address}, {@code balance} (wei, a number) and
+ * {@code storage} are readable, and {@code storage(slot)} reads a slot (as a method, too, for languages
+ * that invoke members rather than read and call them);
  * {@code call(calldataHex, gas, valueHex, callerHex, commit)} runs a transaction into it and returns the
  * result record (see {@link Transaction}), and {@code create(gas, valueHex, callerHex, commit)} runs its
- * code as init code instead, deploying what it returns. ABI-typed members come with the polyglot issue.
+ * code as init code instead, deploying what it returns. With an ABI (see {@link ContractAbi}), each of its
+ * functions is an invocable member ({@code token.transfer(to, amount)}, see {@link AbiCalls}) and
+ * {@code deploy(constructor arguments...)} runs the code as creation code and returns the new contract.
+ * Both can also be read as functions ({@link ContractFunction}).
  */
 @ExportLibrary(InteropLibrary.class)
 public final class ZvmContract implements TruffleObject {
+    private static final List<String> BUILT_IN = List.of("address", "balance", "storage", "call", "create", "deploy");
+
     private final ZvmContext context;
     private final Address address;
     private final LoadedCode code;
+    private final ContractAbi abi;
 
-    public ZvmContract(ZvmContext context, Address address, LoadedCode code) {
+    public ZvmContract(ZvmContext context, Address address, LoadedCode code, ContractAbi abi) {
         this.context = context;
         this.address = address;
         this.code = code;
+        this.abi = abi;
+    }
+
+    public ZvmContract(ZvmContext context, Address address, LoadedCode code) {
+        this(context, address, code, ContractAbi.NONE);
+    }
+
+    public Address address() {
+        return address;
     }
 
     @ExportMessage
@@ -39,27 +66,49 @@ public final class ZvmContract implements TruffleObject {
     }
 
     @ExportMessage
+    @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new InteropArray(new String[]{"address", "call", "create"});
+        List<String> names = new ArrayList<>(BUILT_IN);
+        for (String f : AbiCalls.memberNames(abi)) {
+            if (!names.contains(f)) {
+                names.add(f);
+            }
+        }
+        return new InteropArray(names.toArray());
     }
 
     @ExportMessage
+    @TruffleBoundary
     boolean isMemberReadable(String member) {
-        return member.equals("address");
+        return member.equals("address") || member.equals("balance") || member.equals("storage") || member.equals("deploy") || AbiCalls.isFunction(abi, member);
     }
 
     @ExportMessage
+    @TruffleBoundary
     boolean isMemberInvocable(String member) {
-        return member.equals("call") || member.equals("create");
+        return member.equals("call") || member.equals("create") || member.equals("deploy") || member.equals("storage") || AbiCalls.isFunction(abi, member);
     }
 
     @ExportMessage
     @TruffleBoundary
     Object readMember(String member) throws UnknownIdentifierException {
-        if (member.equals("address")) {
-            return address.toHex();
-        }
-        throw UnknownIdentifierException.create(member);
+        return switch (member) {
+            case "address" -> address.toHex();
+            case "balance" -> new AbiNumber(balance().toBigInteger());
+            case "storage" -> new ContractStorage(context, address);
+            case "deploy" -> new ContractFunction(this, member);
+            default -> {
+                if (!AbiCalls.isFunction(abi, member)) {
+                    throw UnknownIdentifierException.create(member);
+                }
+                yield new ContractFunction(this, member);
+            }
+        };
+    }
+
+    private UInt256 balance() {
+        org.zvm.state.AccountRecord account = context.backend().loadAccount(address);
+        return account == null ? UInt256.ZERO : account.balance();
     }
 
     @ExportMessage
@@ -69,7 +118,7 @@ public final class ZvmContract implements TruffleObject {
             return invokeCreate(args, interop);
         }
         if (!member.equals("call")) {
-            throw UnknownIdentifierException.create(member);
+            return invokeAbi(member, args);
         }
         if (args.length != 5) {
             throw ArityException.create(5, 5, args.length);
@@ -86,6 +135,25 @@ public final class ZvmContract implements TruffleObject {
             return call(calldata, gas, value, caller, commit);
         } catch (UnsupportedMessageException | IllegalArgumentException e) {
             throw UnsupportedTypeException.create(args, "call(calldataHex, gas, valueHex, callerHex, commit): " + e.getMessage());
+        }
+    }
+
+    /** {@code deploy} and the ABI's functions; arguments that do not fit are a guest error naming them. */
+    @TruffleBoundary
+    private Object invokeAbi(String member, Object[] args) throws UnknownIdentifierException, ArityException, UnsupportedTypeException {
+        try {
+            if (member.equals("deploy")) {
+                return AbiCalls.deploy(context, code, abi, args);
+            }
+            if (member.equals("storage")) {
+                return new ContractStorage(context, address).read(args);
+            }
+            if (!AbiCalls.isFunction(abi, member)) {
+                throw UnknownIdentifierException.create(member);
+            }
+            return AbiCalls.call(context, address, code, abi, member, args);
+        } catch (AbiException e) {
+            throw ContractError.invalidArguments(e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package org.zvm.runtime;
 
 import org.zvm.ZvmContext;
 import org.zvm.ZvmLanguage;
+import org.zvm.abi.ContractAbi;
 import org.zvm.state.WorldState;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -11,7 +12,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 
 /**
  * What evaluating a source does: deploys its code at {@link #ADDRESS} in the context's world (persisting
- * it when the world is durable) and returns the {@link ZvmContract}.
+ * it when the world is durable) and returns the {@link ZvmContract}, with the source's ABI when it has one.
  */
 public final class ZvmDeployRootNode extends RootNode {
     /** Where {@code zvm run} deploys the code it runs. */
@@ -19,11 +20,13 @@ public final class ZvmDeployRootNode extends RootNode {
 
     private final LoadedCode code;
     private final byte[] accountCode;
+    private final ContractAbi abi;
 
-    public ZvmDeployRootNode(ZvmLanguage language, LoadedCode code, byte[] accountCode) {
+    public ZvmDeployRootNode(ZvmLanguage language, LoadedCode code, byte[] accountCode, ContractAbi abi) {
         super(language);
         this.code = code;
         this.accountCode = accountCode;
+        this.abi = abi;
     }
 
     @Override
@@ -40,6 +43,6 @@ public final class ZvmDeployRootNode extends RootNode {
             s.setNonce(ADDRESS, 1);
         }
         context.backend().apply(s.finishTransaction());
-        return new ZvmContract(context, ADDRESS, code);
+        return new ZvmContract(context, ADDRESS, code, abi);
     }
 }

@@ -14,7 +14,9 @@ enum Command {
     KEYGEN       ("keygen",       null,        "write a key file: --alg ALG [--seed HEX] --out KEYFILE"),
     SIGN         ("sign",         null,        "sign the file --payload DATA with --key KEYFILE into --out SIG.zsig"),
     VERIFY       ("verify",       "SIG.zsig",  "check SIG.zsig against the file --payload DATA: exit 0 valid, 1 invalid, 2 bad input"),
-    WASM_SPECTEST("wasm-spectest", "PATH...",  "run WebAssembly spec test command files (wast2json .json) or directories of them");
+    WASM_SPECTEST("wasm-spectest", "PATH...",  "run WebAssembly spec test command files (wast2json .json) or directories of them"),
+    ABI          ("abi",          null,        "encode SIG ARG... | decode TYPES HEX: ABI-encode arguments or decode data, as cast abi-encode/abi-decode"),
+    SELECTOR     ("selector",     null,        "SIG: the 4-byte function selector, as cast sig");
     // @formatter:on
 
     final String word;

@@ -54,6 +54,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     static final int EXIT_INTERNAL = 70;
 
     private Arguments arguments;
+    /** The operands of {@code abi} and {@code selector}, taken whole (see {@link AbiCommands}). */
+    private List<String> abiWords;
 
     public static void main(String[] args) {
         new ZvmLauncher().launch(args);
@@ -92,6 +94,12 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             throw exit(EXIT_SUCCESS);
         }
         try {
+            Command first = args.isEmpty() ? null : Command.byWord(args.getFirst());
+            if (first == Command.ABI || first == Command.SELECTOR) {
+                abiWords = List.copyOf(args.subList(1, args.size()));
+                arguments = Arguments.parse(List.of(first.word));
+                return List.of();
+            }
             arguments = Arguments.parse(args);
         } catch (UsageException e) {
             throw usage(e.getMessage());
@@ -135,6 +143,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case SIGN -> Signing.sign(arguments.options());
                 case VERIFY -> Signing.verify(arguments.file(), arguments.options(), getOutput());
                 case WASM_SPECTEST -> wasmSpecTests(builder);
+                case ABI, SELECTOR -> abi();
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -267,6 +276,11 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         try (Context context = open(builder)) {
             return new WasmSpecTests(getOutput(), getError(), arguments.json()).run(context, files) ? EXIT_SUCCESS : 1;
         }
+    }
+
+    private int abi() throws UsageException {
+        printText(AbiCommands.run(arguments.command(), abiWords));
+        return EXIT_SUCCESS;
     }
 
     private int gasSchedule() {

@@ -288,4 +288,16 @@ class LauncherTest {
         assertTrue(lines.get(1).contains("\"status\":\"failed\"") && lines.get(1).contains("expected i32 56, got 0x37"), lines.get(1));
         assertEquals("{\"passed\": 1, \"failed\": 1, \"skipped\": 1}", lines.get(3));
     }
+
+    @Test
+    void abiAndSelectorPrintAsCastDoes() throws Exception {
+        Run sig = zvm("selector", "transfer(address,uint256)");
+        assertEquals(0, sig.exit(), sig.toString());
+        assertEquals("0xa9059cbb", sig.out().strip());
+        Run enc = zvm("abi", "encode", "f(int8,bool)", "-1", "true");
+        assertEquals("0x" + "f".repeat(64) + "0".repeat(63) + "1", enc.out().strip(), enc.toString());
+        Run dec = zvm("abi", "decode", "f()(int8,bool)", enc.out().strip());
+        assertEquals("-1\ntrue", dec.out().strip(), dec.toString());
+        assertOneLineError(zvm("abi", "decode", "(bool)", "0x02"), "abi: offset 0x0: data ends at 1 bytes, a word needs 32");
+    }
 }
