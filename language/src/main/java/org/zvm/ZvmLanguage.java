@@ -14,6 +14,8 @@ import org.zvm.builder.CodeModel;
 import org.zvm.builder.ContractBuilder;
 import org.zvm.builder.Frontend;
 import org.zvm.container.ZvmContainer;
+import org.zvm.debug.InstructionTag;
+import org.zvm.debug.SoliditySourceMap;
 import org.zvm.error.ZvmParseException;
 import org.zvm.error.ZvmLoadError;
 import org.zvm.nativecode.NativeCodeModel;
@@ -52,7 +54,7 @@ import com.oracle.truffle.api.source.Source;
                 byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME}, //
                 defaultMimeType = ZvmLanguage.ZASM_MIME, fileTypeDetectors = ZvmFileDetector.class, //
                 website = "https://github.com/zvm", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
-@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class})
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class, InstructionTag.class})
 public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     public static final String ID = "zvm";
     public static final String VERSION = "0.1.0";
@@ -69,6 +71,12 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
 
     @Option(help = "EVM fork whose rules EVM code follows: Istanbul, Berlin, London, Shanghai or Cancun.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     static final OptionKey<String> Fork = new OptionKey<>("Cancun");
+
+    @Option(help = "File holding solc's source map of the EVM code run (evm.deployedBytecode.sourceMap): debuggers then show the Solidity source.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> SourceMap = new OptionKey<>("");
+
+    @Option(help = "Comma-separated Solidity files the source map refers to, in the order of solc's source ids.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> Sources = new OptionKey<>("");
 
     /** The installed frontends by format, found once (see {@link Frontend}). */
     private final Map<CodeFormat, Frontend> frontends = new EnumMap<>(CodeFormat.class);
@@ -138,7 +146,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
                 case EVM_MIME -> {
                     byte[] bytes = source.getBytes().toByteArray();
                     installed(CodeFormat.EVM).validate(bytes);
-                    yield loadForeign(CodeFormat.EVM, source.getName(), bytes, ZvmContext.get(null).revision());
+                    yield loadEvm(source.getName(), bytes, ZvmContext.get(null));
                 }
                 default -> throw ZvmParseException.general("unknown MIME type " + source.getMimeType());
             };
@@ -201,6 +209,21 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
             CodeModel model = installed(format).model(name, code, revision);
             return new LoadedCode(format, ContractBuilder.build(this, model).getCallTarget(), code);
         });
+    }
+
+    /**
+     * EVM code being evaluated: with a Solidity source map ({@code zvm.SourceMap}), built with the
+     * Solidity sections and replacing any cached build of the same code, so its nested calls see it too.
+     */
+    private LoadedCode loadEvm(String name, byte[] code, ZvmContext context) {
+        String map = context.env().getOptions().get(SourceMap);
+        if (map.isEmpty()) {
+            return loadForeign(CodeFormat.EVM, name, code, context.revision());
+        }
+        CodeModel model = SoliditySourceMap.apply(context.env(), map, context.env().getOptions().get(Sources), installed(CodeFormat.EVM).model(name, code, context.revision()));
+        LoadedCode loaded = new LoadedCode(CodeFormat.EVM, ContractBuilder.build(this, model).getCallTarget(), code);
+        codeCache.put(new CodeKey(CodeFormat.EVM, code, context.revision()), loaded);
+        return loaded;
     }
 
     /**

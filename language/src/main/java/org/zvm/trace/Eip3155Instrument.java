@@ -7,15 +7,15 @@ import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.zvm.debug.InstructionTag;
 
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.instrumentation.SourceSectionFilter;
-import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.TruffleInstrument;
 
 /**
  * The EIP-3155 tracer ({@code --zvm-trace}): one JSON line per executed instruction on the error stream,
- * with the fields geth and evmone print. It is an instrument on the statement tag, so untraced runs pay
+ * with the fields geth and evmone print. It is an instrument on {@link InstructionTag}, so untraced runs pay
  * nothing and nodes hold no tracing code.
  */
 @TruffleInstrument.Registration(id = Eip3155Instrument.ID, name = "ZVM EIP-3155 tracer", version = "0.1.0")
@@ -29,7 +29,7 @@ public final class Eip3155Instrument extends TruffleInstrument {
     protected void onCreate(Env env) {
         if (env.getOptions().get(ENABLED)) {
             PrintStream out = new PrintStream(env.err(), true);
-            SourceSectionFilter filter = SourceSectionFilter.newBuilder().tagIs(StandardTags.StatementTag.class).build();
+            SourceSectionFilter filter = SourceSectionFilter.newBuilder().tagIs(InstructionTag.class).build();
             env.getInstrumenter().attachExecutionEventFactory(filter, context -> new Eip3155Node(context, out));
         }
     }

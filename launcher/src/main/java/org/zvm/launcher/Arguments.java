@@ -175,8 +175,27 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
                 }
             }
         }
+        passthrough.addAll(sourceMapOptions(given));
         return new Arguments(command, file, suiteFile, format, calldata, gas, value, caller, fork, stateDir, create, trace, json, seconds, warmup,
                         output, List.copyOf(paths), filter, List.copyOf(passthrough));
+    }
+
+    /**
+     * {@code --source-map} and {@code --sources} as the language options they stand for, with absolute
+     * paths; each file must exist.
+     */
+    private static List<String> sourceMapOptions(Map<Option, String> given) throws UsageException {
+        if (given.containsKey(Option.SOURCE_MAP) != given.containsKey(Option.SOURCES)) {
+            throw new UsageException(given.containsKey(Option.SOURCE_MAP) ? "--source-map: needs --sources A.sol[,B.sol]" : "--sources: needs --source-map FILE");
+        }
+        if (!given.containsKey(Option.SOURCE_MAP)) {
+            return List.of();
+        }
+        List<String> sources = new ArrayList<>();
+        for (String name : given.get(Option.SOURCES).split(",")) {
+            sources.add(existingFile(name.strip()).toAbsolutePath().toString());
+        }
+        return List.of("--zvm.SourceMap=" + existingFile(given.get(Option.SOURCE_MAP)).toAbsolutePath(), "--zvm.Sources=" + String.join(",", sources));
     }
 
     /**

@@ -10,7 +10,8 @@ enum Command {
     ASM          ("asm",          "IN.zasm",   "assemble zasm text into a .zvmc container (or raw .zvm code with -o OUT.zvm)"),
     DISASM       ("disasm",       "FILE",      "disassemble a .zvmc container or .zvm code"),
     GAS_SCHEDULE ("gas-schedule", null,        "print the native gas schedule"),
-    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them");
+    STATETEST    ("statetest",    "PATH...",   "run Ethereum state test files or directories of them"),
+    STEP         ("step",         "FILE",      "call FILE once under a terminal debugger: each instruction or line, stack, memory, storage; breakpoints by pc or line");
     // @formatter:on
 
     final String word;

@@ -7,6 +7,7 @@ import static org.zvm.launcher.Command.DISASM;
 import static org.zvm.launcher.Command.GAS_SCHEDULE;
 import static org.zvm.launcher.Command.RUN;
 import static org.zvm.launcher.Command.STATETEST;
+import static org.zvm.launcher.Command.STEP;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -20,21 +21,23 @@ import java.util.Set;
 enum Option {
     // @formatter:off
     //        names                       value   applies to                 help
-    CALLDATA (List.of("--calldata"),      "HEX",  EnumSet.of(RUN, BENCH),    "call data, 0x prefix optional (default: empty)"),
-    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH),    "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + "; 2^62 with --suite)"),
-    VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH),    "value sent with the call, decimal or 0x-hex (default: 0)"),
-    CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH),    "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
-    STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH),    "load and save the world state in DIR (default: fresh, in memory)"),
-    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
-    FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM), "input format " + Format.choices() + " (default: from the extension)"),
-    CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH),    "run FILE as init code and deploy the code it returns"),
+    CALLDATA (List.of("--calldata"),      "HEX",  EnumSet.of(RUN, BENCH, STEP), "call data, 0x prefix optional (default: empty)"),
+    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH, STEP), "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + "; 2^62 with --suite)"),
+    VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH, STEP), "value sent with the call, decimal or 0x-hex (default: 0)"),
+    CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH, STEP), "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
+    STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH, STEP), "load and save the world state in DIR (default: fresh, in memory)"),
+    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST, STEP), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
+    FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM, STEP), "input format " + Format.choices() + " (default: from the extension)"),
+    CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH, STEP), "run FILE as init code and deploy the code it returns"),
     TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
     JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST), "print JSON instead of text"),
     FILTER   (List.of("--filter"),        "REGEX", EnumSet.of(STATETEST),    "run only the tests whose name contains a match"),
     SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + "; " + Arguments.SUITE_SECONDS + " per case with --suite)"),
     WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + "; " + Arguments.SUITE_WARMUP + " per case with --suite)"),
     SUITE    (List.of("--suite"),         "TSV",  EnumSet.of(BENCH),         "instead of FILE, every case of TSV (name, code file, calldata hex), as EVM code"),
-    OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)");
+    OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)"),
+    SOURCE_MAP(List.of("--source-map"),   "FILE", EnumSet.of(RUN, STEP),     "solc's source map of FILE's EVM code: debuggers show the Solidity source (needs --sources)"),
+    SOURCES  (List.of("--sources"),       "A.sol[,B.sol]", EnumSet.of(RUN, STEP), "the Solidity files the source map refers to, in solc's source id order");
     // @formatter:on
 
     final List<String> names;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.launcher;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -131,6 +133,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case DISASM -> disasm();
                 case GAS_SCHEDULE -> gasSchedule();
                 case STATETEST -> stateTests(builder);
+                case STEP -> step(builder);
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -158,6 +161,27 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             CallResult result = CallResult.from(contract.invokeMember(member(), callArguments(true)));
             getOutput().println(arguments.json() ? result.json() : Report.summary(result));
             return result.exitCode();
+        }
+    }
+
+    /** One call under {@link Stepper}, which reads its commands from standard input. */
+    private int step(Context.Builder builder) throws UsageException {
+        Source source = source(arguments.file(), arguments.format());
+        try (Context context = open(builder)) {
+            Value contract = deploy(context, source);
+            getOutput().println(Stepper.HELP);
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try (Stepper stepper = new Stepper(context.getEngine(), in, getOutput())) {
+                CallResult result = CallResult.from(contract.invokeMember(member(), callArguments(true)));
+                getOutput().println(Report.summary(result));
+                return result.exitCode();
+            } catch (PolyglotException e) {
+                if (e.isCancelled()) {
+                    getOutput().println("stopped");
+                    return 1;
+                }
+                throw e;
+            }
         }
     }
 

@@ -30,6 +30,11 @@ class LauncherTest {
     }
 
     static Run zvm(String... args) throws IOException, InterruptedException {
+        return zvmWithInput(null, args);
+    }
+
+    /** Runs zvm with {@code input} as its standard input (none when null). */
+    static Run zvmWithInput(String input, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -41,7 +46,16 @@ class LauncherTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.zvm.launcher.ZvmLauncher");
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (input == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process p = pb.start();
+        if (input != null) {
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
