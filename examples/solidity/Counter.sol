@@ -10,4 +10,10 @@ contract Counter {
         count = next;
         return next;
     }
+
+    function decrement(uint256 by) external returns (uint256) {
+        require(count >= by, "count would go below zero");
+        count -= by;
+        return count;
+    }
 }

@@ -29,7 +29,7 @@ enum Option {
     FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST, STEP), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
     FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM, STEP), "input format " + Format.choices() + " (default: from the extension)"),
     CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH, STEP), "run FILE as init code and deploy the code it returns"),
-    TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
+    TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr; --trace=calls: the call tree (as forge -vvvv)"),
     JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST), "print JSON instead of text"),
     FILTER   (List.of("--filter"),        "REGEX", EnumSet.of(STATETEST),    "run only the tests whose name contains a match"),
     SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + "; " + Arguments.SUITE_SECONDS + " per case with --suite)"),
@@ -37,7 +37,8 @@ enum Option {
     SUITE    (List.of("--suite"),         "TSV",  EnumSet.of(BENCH),         "instead of FILE, every case of TSV (name, code file, calldata hex), as EVM code"),
     OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)"),
     SOURCE_MAP(List.of("--source-map"),   "FILE", EnumSet.of(RUN, STEP),     "solc's source map of FILE's EVM code: debuggers show the Solidity source (needs --sources)"),
-    SOURCES  (List.of("--sources"),       "A.sol[,B.sol]", EnumSet.of(RUN, STEP), "the Solidity files the source map refers to, in solc's source id order");
+    SOURCES  (List.of("--sources"),       "A.sol[,B.sol]", EnumSet.of(RUN, STEP), "the Solidity files the source map refers to, in solc's source id order"),
+    ABI      (List.of("--abi"),           "FILE[,FILE]", EnumSet.of(RUN),    "solc JSON ABIs: --trace=calls names functions, arguments and results");
     // @formatter:on
 
     final List<String> names;

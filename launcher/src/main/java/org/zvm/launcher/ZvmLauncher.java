@@ -48,7 +48,6 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     static final String VERSION = "0.1.0";
     static final String STATE_DIR_OPTION = "zvm.StateDir";
     static final String FORK_OPTION = "zvm.Fork";
-    static final String TRACE_OPTION = "zvm-trace";
 
     static final int EXIT_SUCCESS = 0;
     static final int EXIT_USAGE = 2;
@@ -287,8 +286,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         if (arguments.stateDir() != null) {
             builder.option(STATE_DIR_OPTION, arguments.stateDir().toAbsolutePath().toString());
         }
-        if (arguments.trace()) {
-            builder.option(TRACE_OPTION, "true");
+        if (arguments.trace() != Trace.NONE) {
+            builder.option(arguments.trace().instrumentOption, "true");
         }
         try {
             return builder.build();
