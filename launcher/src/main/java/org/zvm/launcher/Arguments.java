@@ -45,6 +45,9 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
     /** The forks {@code --fork} takes, for help and messages. */
     static final String FORKS = Arrays.stream(Fork.values()).map(Fork::displayName).collect(Collectors.joining("|"));
 
+    /** The language's coverage instrument (GraalVM's coverage tool is not on Maven Central for 25.0.3). */
+    static final String COVERAGE_INSTRUMENT = "zvm-coverage";
+
     private static final BigInteger MAX_U256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
     /** True when the user asked for any help page; those are printed by the base launcher. */
@@ -179,6 +182,9 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             }
         }
         passthrough.addAll(sourceMapOptions(given));
+        if (given.containsKey(Option.COVERAGE)) {
+            passthrough.add("--" + COVERAGE_INSTRUMENT);
+        }
         if (given.containsKey(Option.ABI)) {
             passthrough.add("--zvm-calltrace.Abi=" + absolutePaths(given.get(Option.ABI)));
         }

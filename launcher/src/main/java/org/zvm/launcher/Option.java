@@ -38,7 +38,8 @@ enum Option {
     OUTPUT   (List.of("-o", "--output"),  "OUT",  EnumSet.of(ASM),           "write OUT: .zvmc container or .zvm raw code (default: IN with .zvmc)"),
     SOURCE_MAP(List.of("--source-map"),   "FILE", EnumSet.of(RUN, STEP),     "solc's source map of FILE's EVM code: debuggers show the Solidity source (needs --sources)"),
     SOURCES  (List.of("--sources"),       "A.sol[,B.sol]", EnumSet.of(RUN, STEP), "the Solidity files the source map refers to, in solc's source id order"),
-    ABI      (List.of("--abi"),           "FILE[,FILE]", EnumSet.of(RUN),    "solc JSON ABIs: --trace=calls names functions, arguments and results");
+    ABI      (List.of("--abi"),           "FILE[,FILE]", EnumSet.of(RUN),    "solc JSON ABIs: --trace=calls names functions, arguments and results"),
+    COVERAGE (List.of("--coverage"),      null,   EnumSet.of(RUN),           "per-line instruction coverage of every contract on stderr at the end");
     // @formatter:on
 
     final List<String> names;

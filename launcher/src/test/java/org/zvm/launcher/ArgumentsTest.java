@@ -74,6 +74,7 @@ class ArgumentsTest {
                         parse("step", zvm, "--source-map", map, "--sources", sol).passthrough());
         fails("--source-map: needs --sources A.sol[,B.sol]", "run", zvm, "--source-map", map);
         fails("missing.sol: no such file", "run", zvm, "--source-map", map, "--sources", "missing.sol");
+        assertEquals(List.of("--zvm-coverage"), parse("run", zvm, "--coverage").passthrough());
     }
 
     @Test
