@@ -47,6 +47,9 @@ import com.oracle.truffle.api.source.Source;
  * {@link org.zvm.nodes.ZvmDispatchNode}.</li>
  * <li>The world: {@link org.zvm.state.WorldState} over a {@link org.zvm.state.StateBackend}.</li>
  * <li>Evaluating a source deploys it and returns a {@link org.zvm.runtime.ZvmContract}.</li>
+ * <li>Tools, all through instrumentation: {@link InstructionTag} and debugger scopes
+ * ({@link org.zvm.debug.FrameScope}), Solidity source maps ({@link SoliditySourceMap}), and the
+ * instruments in {@code org.zvm.trace} (EIP-3155, call tree, coverage).</li>
  * </ul>
  */
 @TruffleLanguage.Registration(id = ZvmLanguage.ID, name = "ZVM", version = ZvmLanguage.VERSION, //

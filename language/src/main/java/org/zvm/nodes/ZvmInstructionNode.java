@@ -68,10 +68,6 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
         this.statement = true;
     }
 
-    public final boolean isStatement() {
-        return statement;
-    }
-
     final void setPrechargedGas(long gas) {
         this.prechargedGas = gas;
     }

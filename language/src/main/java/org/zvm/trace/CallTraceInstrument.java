@@ -34,21 +34,21 @@ public final class CallTraceInstrument extends TruffleInstrument {
     @Option(name = "", help = "Print the tree of calls of each transaction on the error stream.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     static final OptionKey<Boolean> ENABLED = new OptionKey<>(false);
 
-    @Option(help = "Comma-separated solc JSON ABI files: calls, arguments and results are shown by name.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
-    static final OptionKey<String> Abi = new OptionKey<>("");
+    @Option(name = "Abi", help = "Comma-separated solc JSON ABI files: calls, arguments and results are shown by name.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> ABI_FILES = new OptionKey<>("");
 
     @Override
     protected void onCreate(Env env) {
         if (env.getOptions().get(ENABLED)) {
             PrintStream err = new PrintStream(env.err(), true);
-            CallTree tree = new CallTree(err, abi(env.getOptions().get(Abi), err));
+            CallTree tree = new CallTree(err, abi(env.getOptions().get(ABI_FILES), err));
             SourceSectionFilter filter = SourceSectionFilter.newBuilder().tagIs(StandardTags.RootBodyTag.class).build();
             env.getInstrumenter().attachExecutionEventFactory(filter, context -> new CallTraceNode(tree));
         }
     }
 
     /** The ABIs named by the option; one that cannot be read is reported and left out. */
-    private static org.zvm.trace.Abi abi(String files, PrintStream err) {
+    private static Abi abi(String files, PrintStream err) {
         List<String> texts = new ArrayList<>();
         for (String file : files.split(",")) {
             if (file.isBlank()) {
@@ -56,13 +56,13 @@ public final class CallTraceInstrument extends TruffleInstrument {
             }
             try {
                 String text = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8);
-                org.zvm.trace.Abi.of(List.of(text));
+                Abi.of(List.of(text));
                 texts.add(text);
             } catch (IOException | ZvmParseException | ClassCastException e) {
                 err.println("zvm: note: ABI " + file.strip() + " ignored: " + (e instanceof ClassCastException ? "not a JSON ABI array" : e.getMessage()));
             }
         }
-        return org.zvm.trace.Abi.of(texts);
+        return Abi.of(texts);
     }
 
     @Override
