@@ -31,13 +31,15 @@ final class Stepper implements AutoCloseable {
     static final String HELP = """
                     commands: s(tep) or Enter: next stop, entering calls | n(ext): next stop in this frame or its caller
                               o(ut): back to the caller | c(ontinue): run to a breakpoint or the end
-                              b(reak) LINE | b(reak) pc N: stop there (N decimal or 0x-hex) | d(elete): no breakpoints
+                              b(reak) LINE | b(reak) NAME:LINE | b(reak) pc N: stop there (N decimal or 0x-hex)
+                              d(elete): no breakpoints
                               p(rint): the stop again | q(uit): stop running | h(elp)""";
 
     private final DebuggerSession session;
     private final BufferedReader in;
     private final PrintStream out;
-    private final TreeSet<Integer> linePoints = new TreeSet<>();
+    /** Line breakpoints as {@code source-name:line}. */
+    private final TreeSet<String> linePoints = new TreeSet<>();
     private final TreeSet<Long> pcPoints = new TreeSet<>();
     /** Running on to a breakpoint: stops that match none are passed silently. */
     private boolean continuing;
@@ -61,7 +63,7 @@ final class Stepper implements AutoCloseable {
         DebugScope scope = top.getScope();
         long pc = scope == null ? -1 : scope.getDeclaredValue("pc").asLong();
         SourceSection section = event.getSourceSection();
-        if (inputEnded || continuing && !pcPoints.contains(pc) && !linePoints.contains(section.getStartLine())) {
+        if (inputEnded || continuing && !pcPoints.contains(pc) && !linePoints.contains(section.getSource().getName() + ":" + section.getStartLine())) {
             event.prepareStepInto(1);
             return;
         }
@@ -96,7 +98,7 @@ final class Stepper implements AutoCloseable {
             }
             case "q", "quit" -> event.prepareKill();
             case "b", "break" -> {
-                breakpoint(words);
+                breakpoint(words, event.getSourceSection().getSource().getName());
                 return false;
             }
             case "d", "delete" -> {
@@ -121,18 +123,21 @@ final class Stepper implements AutoCloseable {
         return true;
     }
 
-    private void breakpoint(String[] words) {
+    /** {@code b LINE} (in {@code source}), {@code b NAME:LINE} or {@code b pc N}. */
+    private void breakpoint(String[] words, String source) {
         try {
             if (words.length == 3 && words[1].equals("pc")) {
                 long pc = Long.decode(words[2]);
                 pcPoints.add(pc);
                 out.println("breakpoint at pc " + pc + " (0x" + Long.toHexString(pc) + ")");
             } else if (words.length == 2) {
-                int line = Integer.parseInt(words[1]);
-                linePoints.add(line);
-                out.println("breakpoint at line " + line);
+                int colon = words[1].lastIndexOf(':');
+                String name = colon < 0 ? source : words[1].substring(0, colon);
+                int line = Integer.parseInt(words[1].substring(colon + 1));
+                linePoints.add(name + ":" + line);
+                out.println("breakpoint at " + name + ":" + line);
             } else {
-                out.println("break LINE or break pc N");
+                out.println("break LINE, break NAME:LINE or break pc N");
             }
         } catch (NumberFormatException e) {
             out.println("not a number: " + words[words.length - 1]);
