@@ -17,6 +17,8 @@ import org.zvm.builder.CodeModel;
 import org.zvm.builder.ContractBuilder;
 import org.zvm.builder.Frontend;
 import org.zvm.container.ZvmContainer;
+import org.zvm.debug.InstructionTag;
+import org.zvm.debug.SoliditySourceMap;
 import org.zvm.error.ZvmParseException;
 import org.zvm.error.ZvmLoadError;
 import org.zvm.nativecode.NativeCodeModel;
@@ -49,6 +51,9 @@ import com.oracle.truffle.api.source.Source;
  * {@link org.zvm.nodes.ZvmDispatchNode}.</li>
  * <li>The world: {@link org.zvm.state.WorldState} over a {@link org.zvm.state.StateBackend}.</li>
  * <li>Evaluating a source deploys it and returns a {@link org.zvm.runtime.ZvmContract}.</li>
+ * <li>Tools, all through instrumentation: {@link InstructionTag} and debugger scopes
+ * ({@link org.zvm.debug.FrameScope}), Solidity source maps ({@link SoliditySourceMap}), and the
+ * instruments in {@code org.zvm.trace} (EIP-3155, call tree, coverage).</li>
  * </ul>
  */
 @TruffleLanguage.Registration(id = ZvmLanguage.ID, name = "ZVM", version = ZvmLanguage.VERSION, //
@@ -56,7 +61,7 @@ import com.oracle.truffle.api.source.Source;
                 byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME, ZvmLanguage.WASM_MIME}, //
                 defaultMimeType = ZvmLanguage.ZASM_MIME, fileTypeDetectors = ZvmFileDetector.class, //
                 website = "https://github.com/zvm", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
-@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class})
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class, InstructionTag.class})
 public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     public static final String ID = "zvm";
     public static final String VERSION = "0.1.0";
@@ -77,6 +82,12 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
 
     @Option(help = "EVM fork whose rules EVM code follows: Istanbul, Berlin, London, Shanghai or Cancun.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     static final OptionKey<String> Fork = new OptionKey<>("Cancun");
+
+    @Option(help = "File holding solc's source map of the EVM code run (evm.deployedBytecode.sourceMap): debuggers then show the Solidity source.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> SourceMap = new OptionKey<>("");
+
+    @Option(help = "Comma-separated Solidity files the source map refers to, in the order of solc's source ids.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> Sources = new OptionKey<>("");
 
     /** The installed frontends by format, found once (see {@link Frontend}). */
     private final Map<CodeFormat, Frontend> frontends = new EnumMap<>(CodeFormat.class);
@@ -151,7 +162,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
                 case EVM_MIME -> {
                     byte[] bytes = source.getBytes().toByteArray();
                     installed(CodeFormat.EVM).validate(bytes);
-                    yield loadForeign(CodeFormat.EVM, source.getName(), bytes, ZvmContext.get(null).revision());
+                    yield loadEvm(source.getName(), bytes, ZvmContext.get(null));
                 }
                 default -> throw ZvmParseException.general("unknown MIME type " + source.getMimeType());
             };
@@ -262,6 +273,21 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
             CodeModel model = installed(format).model(name, code, revision);
             return new LoadedCode(format, ContractBuilder.build(this, model).getCallTarget(), code);
         });
+    }
+
+    /**
+     * EVM code being evaluated: with a Solidity source map ({@code zvm.SourceMap}), built with the
+     * Solidity sections and replacing any cached build of the same code, so its nested calls see it too.
+     */
+    private LoadedCode loadEvm(String name, byte[] code, ZvmContext context) {
+        String map = context.env().getOptions().get(SourceMap);
+        if (map.isEmpty()) {
+            return loadForeign(CodeFormat.EVM, name, code, context.revision());
+        }
+        CodeModel model = SoliditySourceMap.apply(context.env(), map, context.env().getOptions().get(Sources), installed(CodeFormat.EVM).model(name, code, context.revision()));
+        LoadedCode loaded = new LoadedCode(CodeFormat.EVM, ContractBuilder.build(this, model).getCallTarget(), code);
+        codeCache.put(new CodeKey(CodeFormat.EVM, code, context.revision()), loaded);
+        return loaded;
     }
 
     /**

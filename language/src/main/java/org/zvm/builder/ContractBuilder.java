@@ -3,6 +3,7 @@ package org.zvm.builder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class ContractBuilder implements BlockSource {
     private final TreeSet<Integer> leaders = new TreeSet<>();
     /** Jumps whose destination is pushed by the instruction right before them: jump pc to destination. */
     private final Map<Integer, Long> pushedDestinations = new HashMap<>();
+    /** Offsets of the instructions a debugger stops at: the first of each run on one source line. */
+    private final BitSet statements = new BitSet();
     /** Blocks built but not yet linked to their successors' indices. */
     private final List<ZvmBlockNode> unlinked = new ArrayList<>();
 
@@ -59,8 +62,14 @@ public final class ContractBuilder implements BlockSource {
     private ZvmBlockNode[] buildAll() {
         leaders.add(0);
         InstructionInfo prev = null;
+        SourceSection lastLine = null;
         for (int pc = 0; pc < codeLength;) {
             InstructionInfo ins = model.decode(pc);
+            SourceSection section = model.section(pc);
+            if (startsLine(section, lastLine)) {
+                statements.set(pc);
+                lastLine = section;
+            }
             if (ins.leader()) {
                 leaders.add(pc);
             }
@@ -98,6 +107,14 @@ public final class ContractBuilder implements BlockSource {
         return blocks;
     }
 
+    /** Whether {@code section} shows a line other than {@code last}'s; unavailable sections never do. */
+    private static boolean startsLine(SourceSection section, SourceSection last) {
+        if (section == null || !section.isAvailable()) {
+            return false;
+        }
+        return last == null || !last.getSource().equals(section.getSource()) || last.getStartLine() != section.getStartLine();
+    }
+
     @Override
     public ZvmBlockNode buildBlockAt(int start, int index) {
         List<ZvmInstructionNode> nodes = new ArrayList<>();
@@ -107,6 +124,9 @@ public final class ContractBuilder implements BlockSource {
             InstructionInfo ins = model.decode(pc);
             ZvmInstructionNode node = model.createNode(ins);
             node.init(ins.pc(), ins.opcode(), ins.mnemonic(), ins.baseGas(), ins.inputs(), ins.outputs(), model.section(pc));
+            if (statements.get(pc)) {
+                node.markStatement();
+            }
             nodes.add(node);
             last = ins;
             pc += ins.length();

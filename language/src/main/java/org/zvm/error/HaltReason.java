@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.error;
 
+import com.oracle.truffle.api.interop.TruffleObject;
+
 /**
  * Every way an execution ends: one enum for all formats, in the style of GraalWasm's {@code Failure} and
  * revm's {@code InstructionResult}. The message is fixed so golden files and tools can match on it.
+ * A {@link TruffleObject}, because a contract body returns it and tools (debuggers) see that value.
  */
-public enum HaltReason {
+public enum HaltReason implements TruffleObject {
     // Successful ends.
     STOP(Kind.SUCCESS, "stop"),
     RETURN(Kind.SUCCESS, "return"),

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.CompilerAsserts;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
@@ -129,6 +130,8 @@ public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
             }
             if (table.blocks[index].startPc <= table.blocks[from].startPc) {
                 // A back edge: loop iterations count towards compiling the contract at the next tier.
+                // Lets a debugger pause (and other thread-local actions run) inside a long loop.
+                TruffleSafepoint.poll(this);
                 if (CompilerDirectives.hasNextTier()) {
                     LoopNode.reportLoopCount(this, 1);
                 }

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.nodes;
 
+import org.zvm.debug.FrameScope;
+import org.zvm.debug.InstructionTag;
+
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.GenerateWrapper;
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
 import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
+import com.oracle.truffle.api.interop.NodeLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
 
@@ -18,8 +25,13 @@ import com.oracle.truffle.api.source.SourceSection;
  *
  * <p>Each node reads the stack pointer from the frame and writes it back; in compiled code the block's
  * entry profile makes it a constant, so this costs nothing and keeps tools able to read the stack.
+ *
+ * <p>Every instruction carries {@link InstructionTag}; those the builder marks as statements (the first
+ * of each source line) also carry the statement tag the debugger stops at. Its scope is a
+ * {@link FrameScope}: stack, memory, storage touched, calldata and gas.
  */
 @GenerateWrapper
+@ExportLibrary(NodeLibrary.class)
 public abstract class ZvmInstructionNode extends Node implements InstrumentableNode {
     /** Byte offset of the instruction in its code. */
     @CompilationFinal protected int pc;
@@ -33,6 +45,8 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
     @CompilationFinal protected int inputs;
     @CompilationFinal protected int outputs;
     @CompilationFinal private SourceSection sourceSection;
+    /** Whether a debugger stops here (set by the builder: the first instruction of a source line). */
+    @CompilationFinal private boolean statement;
 
     protected ZvmInstructionNode() {
     }
@@ -47,6 +61,11 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
         this.outputs = out;
         this.sourceSection = section;
         return this;
+    }
+
+    /** Makes this instruction a debugger stop; called by the builder. */
+    public final void markStatement() {
+        this.statement = true;
     }
 
     final void setPrechargedGas(long gas) {
@@ -100,6 +119,16 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
 
     @Override
     public boolean hasTag(Class<? extends Tag> tag) {
-        return tag == StandardTags.StatementTag.class;
+        return tag == InstructionTag.class || (statement && tag == StandardTags.StatementTag.class);
+    }
+
+    @ExportMessage
+    final boolean hasScope(Frame frame) {
+        return frame != null;
+    }
+
+    @ExportMessage
+    final Object getScope(Frame frame, boolean nodeEnter) {
+        return FrameScope.of(frame, this, nodeEnter);
     }
 }

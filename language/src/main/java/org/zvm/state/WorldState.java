@@ -446,6 +446,15 @@ public final class WorldState {
         return new TreeSet<>(accessed);
     }
 
+    /**
+     * The slots of {@code a} read or written so far in this transaction, with their current values: what
+     * a debugger shows as "storage touched". Reads nothing from the backend.
+     */
+    public SortedMap<UInt256, UInt256> accessedStorage(Address a) {
+        Account acc = accounts.get(a);
+        return acc == null ? new TreeMap<>() : new TreeMap<>(acc.storage);
+    }
+
     /** The account's non-zero storage as it stands: committed slots overlaid with this transaction's. */
     public SortedMap<UInt256, UInt256> nonZeroStorage(Address a) {
         Account acc = account(a);

@@ -7,6 +7,7 @@ import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.zvm.debug.InstructionTag;
 
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.instrumentation.SourceSectionFilter;
@@ -15,7 +16,8 @@ import com.oracle.truffle.api.instrumentation.TruffleInstrument;
 
 /**
  * The EIP-3155 tracer ({@code --zvm-trace}): one JSON line per executed instruction on the error stream,
- * with the fields geth and evmone print, and a summary line when the outermost frame ends. It is an instrument on the statement tag, so untraced runs pay
+ * with the fields geth and evmone print, and a summary line when the outermost frame ends. It is an instrument on
+ * {@link InstructionTag} (the summary on the root body tag), so untraced runs pay
  * nothing and nodes hold no tracing code.
  */
 @TruffleInstrument.Registration(id = Eip3155Instrument.ID, name = "ZVM EIP-3155 tracer", version = "0.1.0")
@@ -29,7 +31,7 @@ public final class Eip3155Instrument extends TruffleInstrument {
     protected void onCreate(Env env) {
         if (env.getOptions().get(ENABLED)) {
             PrintStream out = new PrintStream(env.err(), true);
-            SourceSectionFilter filter = SourceSectionFilter.newBuilder().tagIs(StandardTags.StatementTag.class).build();
+            SourceSectionFilter filter = SourceSectionFilter.newBuilder().tagIs(InstructionTag.class).build();
             env.getInstrumenter().attachExecutionEventFactory(filter, context -> new Eip3155Node(context, out));
             SourceSectionFilter roots = SourceSectionFilter.newBuilder().tagIs(StandardTags.RootBodyTag.class).build();
             env.getInstrumenter().attachExecutionEventFactory(roots, context -> new Eip3155SummaryNode(out));

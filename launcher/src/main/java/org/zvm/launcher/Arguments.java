@@ -30,7 +30,7 @@ import org.zvm.util.Hex;
  * @param invokeArguments its typed arguments ({@code i32:7}), checked by {@link WasmInvoke#parse}
  */
 record Arguments(Command command, Path file, Path suite, Format format, String calldata, long gas, String value, String caller,
-                String fork, Path stateDir, boolean create, boolean trace, boolean json, double seconds, double warmup, Path output,
+                String fork, Path stateDir, boolean create, Trace trace, boolean json, double seconds, double warmup, Path output,
                 List<Path> paths, String filter, List<String> passthrough, Map<Option, String> options, String invoke, List<String> invokeArguments) {
 
     /** Enough for any realistic single call, small enough that a runaway loop ends within seconds. */
@@ -48,6 +48,9 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
 
     /** The forks {@code --fork} takes, for help and messages. */
     static final String FORKS = Arrays.stream(Fork.values()).map(Fork::displayName).collect(Collectors.joining("|"));
+
+    /** The language's coverage instrument (GraalVM's coverage tool is not on Maven Central for 25.0.3). */
+    static final String COVERAGE_INSTRUMENT = "zvm-coverage";
 
     private static final BigInteger MAX_U256 = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
@@ -87,10 +90,10 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             if (option != null) {
                 int eq = arg.indexOf('=');
                 if (!option.takesValue()) {
-                    if (eq >= 0) {
+                    if (eq >= 0 && option != Option.TRACE) {
                         throw new UsageException(arg.substring(0, eq) + ": takes no value");
                     }
-                    given.put(option, "true");
+                    given.put(option, eq >= 0 ? arg.substring(eq + 1) : "true");
                 } else if (eq >= 0) {
                     given.put(option, arg.substring(eq + 1));
                 } else if (i + 1 < args.size()) {
@@ -110,7 +113,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
                 throw missingCommand();
             }
             // Only GraalVM options, e.g. --version:graalvm: the launcher calls missingCommand() if none acts.
-            return new Arguments(null, null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, false, false,
+            return new Arguments(null, null, null, null, "0x", DEFAULT_GAS, "0x0", DEFAULT_CALLER, Fork.CANCUN.displayName(), null, false, Trace.NONE, false,
                             DEFAULT_SECONDS, DEFAULT_WARMUP, null, List.of(), "", List.copyOf(passthrough), Map.of(), null, List.of());
         }
         Command command = Command.byWord(positional.getFirst());
@@ -159,7 +162,10 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         Format forced = given.containsKey(Option.FORMAT) ? format(given.get(Option.FORMAT)) : null;
         double seconds = given.containsKey(Option.SECONDS) ? seconds(Option.SECONDS, given.get(Option.SECONDS), false) : suite ? SUITE_SECONDS : DEFAULT_SECONDS;
         double warmup = given.containsKey(Option.WARMUP) ? seconds(Option.WARMUP, given.get(Option.WARMUP), true) : suite ? SUITE_WARMUP : DEFAULT_WARMUP;
-        boolean trace = given.containsKey(Option.TRACE);
+        Trace trace = given.containsKey(Option.TRACE) ? Trace.parse(given.get(Option.TRACE)) : Trace.NONE;
+        if (given.containsKey(Option.ABI) && trace != Trace.CALLS) {
+            throw new UsageException("--abi: names calls in --trace=calls only");
+        }
         boolean create = given.containsKey(Option.CREATE);
         if (create && given.containsKey(Option.CALLDATA)) {
             throw new UsageException("--create: init code takes no --calldata");
@@ -194,8 +200,38 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
                 }
             }
         }
+        passthrough.addAll(sourceMapOptions(given));
+        if (given.containsKey(Option.COVERAGE)) {
+            passthrough.add("--" + COVERAGE_INSTRUMENT);
+        }
+        if (given.containsKey(Option.ABI)) {
+            passthrough.add("--zvm-calltrace.Abi=" + absolutePaths(given.get(Option.ABI)));
+        }
         return new Arguments(command, file, suiteFile, format, calldata, gas, value, caller, fork, stateDir, create, trace, json, seconds, warmup,
                         output, List.copyOf(paths), filter, List.copyOf(passthrough), Map.copyOf(given), invoke, invokeArguments);
+    }
+
+    /**
+     * {@code --source-map} and {@code --sources} as the language options they stand for, with absolute
+     * paths; each file must exist.
+     */
+    private static List<String> sourceMapOptions(Map<Option, String> given) throws UsageException {
+        if (given.containsKey(Option.SOURCE_MAP) != given.containsKey(Option.SOURCES)) {
+            throw new UsageException(given.containsKey(Option.SOURCE_MAP) ? "--source-map: needs --sources A.sol[,B.sol]" : "--sources: needs --source-map FILE");
+        }
+        if (!given.containsKey(Option.SOURCE_MAP)) {
+            return List.of();
+        }
+        return List.of("--zvm.SourceMap=" + existingFile(given.get(Option.SOURCE_MAP)).toAbsolutePath(), "--zvm.Sources=" + absolutePaths(given.get(Option.SOURCES)));
+    }
+
+    /** A comma-separated list of existing files, each made absolute. */
+    private static String absolutePaths(String list) throws UsageException {
+        List<String> paths = new ArrayList<>();
+        for (String name : list.split(",")) {
+            paths.add(existingFile(name.strip()).toAbsolutePath().toString());
+        }
+        return String.join(",", paths);
     }
 
     /**

@@ -16,7 +16,8 @@ enum Command {
     VERIFY       ("verify",       "SIG.zsig",  "check SIG.zsig against the file --payload DATA: exit 0 valid, 1 invalid, 2 bad input"),
     WASM_SPECTEST("wasm-spectest", "PATH...",  "run WebAssembly spec test command files (wast2json .json) or directories of them"),
     ABI          ("abi",          null,        "encode SIG ARG... | decode TYPES HEX: ABI-encode arguments or decode data, as cast abi-encode/abi-decode"),
-    SELECTOR     ("selector",     null,        "SIG: the 4-byte function selector, as cast sig");
+    SELECTOR     ("selector",     null,        "SIG: the 4-byte function selector, as cast sig"),
+    STEP         ("step",         "FILE",      "call FILE once under a terminal debugger: each instruction or line, stack, memory, storage; breakpoints by pc or line");
     // @formatter:on
 
     final String word;

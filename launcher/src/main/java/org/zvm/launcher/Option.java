@@ -11,6 +11,7 @@ import static org.zvm.launcher.Command.SIGN;
 import static org.zvm.launcher.Command.STATETEST;
 import static org.zvm.launcher.Command.VERIFY;
 import static org.zvm.launcher.Command.WASM_SPECTEST;
+import static org.zvm.launcher.Command.STEP;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -26,15 +27,15 @@ import org.zvm.crypto.SignatureAlgorithm;
 enum Option {
     // @formatter:off
     //        names                       value   applies to                 help
-    CALLDATA (List.of("--calldata"),      "HEX",  EnumSet.of(RUN, BENCH),    "call data, 0x prefix optional (default: empty)"),
-    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH),    "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + "; 2^62 with --suite)"),
-    VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH),    "value sent with the call, decimal or 0x-hex (default: 0)"),
-    CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH),    "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
-    STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH),    "load and save the world state in DIR (default: fresh, in memory)"),
-    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
-    FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM), "input format " + Format.choices() + " (default: from the extension)"),
-    CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH),    "run FILE as init code and deploy the code it returns"),
-    TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr"),
+    CALLDATA (List.of("--calldata"),      "HEX",  EnumSet.of(RUN, BENCH, STEP), "call data, 0x prefix optional (default: empty)"),
+    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH, STEP), "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + "; 2^62 with --suite)"),
+    VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH, STEP), "value sent with the call, decimal or 0x-hex (default: 0)"),
+    CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH, STEP), "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
+    STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH, STEP), "load and save the world state in DIR (default: fresh, in memory)"),
+    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST, STEP), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
+    FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM, STEP), "input format " + Format.choices() + " (default: from the extension)"),
+    CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH, STEP), "run FILE as init code and deploy the code it returns"),
+    TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr; --trace=calls: the call tree (as forge -vvvv)"),
     JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST, WASM_SPECTEST), "print JSON instead of text"),
     FILTER   (List.of("--filter"),        "REGEX", EnumSet.of(STATETEST),    "run only the tests whose name contains a match"),
     SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + "; " + Arguments.SUITE_SECONDS + " per case with --suite)"),
@@ -46,7 +47,11 @@ enum Option {
     KEY      (List.of("--key"),           "KEYFILE", EnumSet.of(SIGN),       "key file written by zvm keygen"),
     PAYLOAD  (List.of("--payload"),       "DATA", EnumSet.of(SIGN, VERIFY),  "the file whose bytes are signed or verified"),
     OUT      (List.of("--out"),           "FILE", EnumSet.of(KEYGEN, SIGN),  "write the key file or the .zsig signature to FILE"),
-    INVOKE   (List.of("--invoke"),        "EXPORT", EnumSet.of(RUN),         "call exported function EXPORT of a .wasm module; typed arguments follow FILE (i32:7 i64:-1 f32:1.5 f64:2)");
+    INVOKE   (List.of("--invoke"),        "EXPORT", EnumSet.of(RUN),         "call exported function EXPORT of a .wasm module; typed arguments follow FILE (i32:7 i64:-1 f32:1.5 f64:2)"),
+    SOURCE_MAP(List.of("--source-map"),   "FILE", EnumSet.of(RUN, STEP),     "solc's source map of FILE's EVM code: debuggers show the Solidity source (needs --sources)"),
+    SOURCES  (List.of("--sources"),       "A.sol[,B.sol]", EnumSet.of(RUN, STEP), "the Solidity files the source map refers to, in solc's source id order"),
+    ABI      (List.of("--abi"),           "FILE[,FILE]", EnumSet.of(RUN),    "solc JSON ABIs: --trace=calls names functions, arguments and results"),
+    COVERAGE (List.of("--coverage"),      null,   EnumSet.of(RUN),           "per-line instruction coverage of every contract on stderr at the end");
     // @formatter:on
 
     final List<String> names;

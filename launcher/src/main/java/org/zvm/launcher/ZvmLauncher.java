@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.launcher;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -46,7 +48,6 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     static final String VERSION = "0.1.0";
     static final String STATE_DIR_OPTION = "zvm.StateDir";
     static final String FORK_OPTION = "zvm.Fork";
-    static final String TRACE_OPTION = "zvm-trace";
 
     static final int EXIT_SUCCESS = 0;
     static final int EXIT_USAGE = 2;
@@ -144,6 +145,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case VERIFY -> Signing.verify(arguments.file(), arguments.options(), getOutput());
                 case WASM_SPECTEST -> wasmSpecTests(builder);
                 case ABI, SELECTOR -> abi();
+                case STEP -> step(builder);
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -176,6 +178,27 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             CallResult result = CallResult.from(contract.invokeMember(member(), callArguments(true)));
             getOutput().println(arguments.json() ? result.json() : Report.summary(result));
             return result.exitCode();
+        }
+    }
+
+    /** One call under {@link Stepper}, which reads its commands from standard input. */
+    private int step(Context.Builder builder) throws UsageException {
+        Source source = source(arguments.file(), arguments.format());
+        try (Context context = open(builder)) {
+            Value contract = deploy(context, source);
+            getOutput().println(Stepper.HELP);
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try (Stepper stepper = new Stepper(context.getEngine(), in, getOutput())) {
+                CallResult result = CallResult.from(contract.invokeMember(member(), callArguments(true)));
+                getOutput().println(Report.summary(result));
+                return result.exitCode();
+            } catch (PolyglotException e) {
+                if (e.isCancelled()) {
+                    getOutput().println("stopped");
+                    return 1;
+                }
+                throw e;
+            }
         }
     }
 
@@ -293,8 +316,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         if (arguments.stateDir() != null) {
             builder.option(STATE_DIR_OPTION, arguments.stateDir().toAbsolutePath().toString());
         }
-        if (arguments.trace()) {
-            builder.option(TRACE_OPTION, "true");
+        if (arguments.trace() != Trace.NONE) {
+            builder.option(arguments.trace().instrumentOption, "true");
         }
         try {
             return builder.build();

@@ -55,9 +55,26 @@ class ArgumentsTest {
         assertEquals("0x00000000000000000000000000000000000000c0", a.caller());
         assertEquals("Cancun", a.fork());
         assertNull(a.stateDir());
-        assertFalse(a.trace());
+        assertEquals(Trace.NONE, a.trace());
         assertFalse(a.json());
         assertEquals(List.of(), a.passthrough());
+    }
+
+    @Test
+    void traceKindsAbiAndSourceMaps() throws Exception {
+        assertEquals(Trace.CALLS, parse("run", zvm, "--trace=calls").trace());
+        assertEquals(Trace.EIP3155, parse("run", zvm, "--trace=eip3155").trace());
+        fails("--trace=bogus: unknown trace (eip3155 or calls)", "run", zvm, "--trace=bogus");
+        String abi = Files.writeString(dir.resolve("C.abi"), "[]").toString();
+        assertEquals(List.of("--zvm-calltrace.Abi=" + Path.of(abi).toAbsolutePath()), parse("run", zvm, "--trace=calls", "--abi", abi).passthrough());
+        fails("--abi: names calls in --trace=calls only", "run", zvm, "--abi", abi);
+        String map = Files.writeString(dir.resolve("C.srcmap"), "0:1:0").toString();
+        String sol = Files.writeString(dir.resolve("C.sol"), "contract C {}").toString();
+        assertEquals(List.of("--zvm.SourceMap=" + Path.of(map).toAbsolutePath(), "--zvm.Sources=" + Path.of(sol).toAbsolutePath()),
+                        parse("step", zvm, "--source-map", map, "--sources", sol).passthrough());
+        fails("--source-map: needs --sources A.sol[,B.sol]", "run", zvm, "--source-map", map);
+        fails("missing.sol: no such file", "run", zvm, "--source-map", map, "--sources", "missing.sol");
+        assertEquals(List.of("--zvm-coverage"), parse("run", zvm, "--coverage").passthrough());
     }
 
     @Test
@@ -70,7 +87,7 @@ class ArgumentsTest {
         assertEquals("0xde0b6b3a7640000", a.value());
         assertEquals("0x1234567890abcdef1234567890abcdef12345678", a.caller());
         assertEquals(dir.resolve("state"), a.stateDir());
-        assertTrue(a.trace());
+        assertEquals(Trace.EIP3155, a.trace());
         assertTrue(a.json());
     }
 
@@ -156,8 +173,8 @@ class ArgumentsTest {
 
     @Test
     void commandProblems() {
-        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector; see zvm --help)", "--gas", "5");
-        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector; see zvm --help)", "bogus");
+        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", "--gas", "5");
+        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", "bogus");
         fails("run: missing FILE", "run");
         fails("asm: missing IN.zasm", "asm");
         fails("run: unexpected argument 'extra'", "run", zvm, "extra");
@@ -187,7 +204,7 @@ class ArgumentsTest {
         Arguments a = parse("--version:graalvm");
         assertNull(a.command());
         assertEquals(List.of("--version:graalvm"), a.passthrough());
-        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector; see zvm --help)", Arguments.missingCommand().getMessage());
+        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", Arguments.missingCommand().getMessage());
     }
 
     @Test

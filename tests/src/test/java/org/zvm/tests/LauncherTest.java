@@ -32,11 +32,20 @@ class LauncherTest {
     }
 
     static Run zvm(String... args) throws IOException, InterruptedException {
-        return zvm(List.of(), args);
+        return launch(List.of(), null, args);
     }
 
     /** Runs the launcher in a JVM with this one's flags plus {@code jvmOptions} (e.g. another locale). */
     static Run zvm(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return launch(jvmOptions, null, args);
+    }
+
+    /** Runs zvm with {@code input} as its standard input. */
+    static Run zvmWithInput(String input, String... args) throws IOException, InterruptedException {
+        return launch(List.of(), input, args);
+    }
+
+    private static Run launch(List<String> jvmOptions, String input, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -52,7 +61,16 @@ class LauncherTest {
         // stderr goes to a file: read from a pipe after stdout, a long trace would fill the pipe and block the child.
         Path errFile = Files.createTempFile("zvm-stderr", ".txt");
         try {
-            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectError(errFile.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
+            if (input == null) {
+                pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            }
+            Process p = pb.start();
+            if (input != null) {
+                try (var stdin = p.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             byte[] out = p.getInputStream().readAllBytes();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS));
             return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(errFile, StandardCharsets.UTF_8));
