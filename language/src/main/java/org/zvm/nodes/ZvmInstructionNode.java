@@ -2,6 +2,7 @@
 package org.zvm.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.GenerateWrapper;
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
@@ -16,8 +17,10 @@ import com.oracle.truffle.api.source.SourceSection;
  * and dynamic gas; stack bounds and static gas were checked by the enclosing {@link ZvmBlockNode} from the
  * opcode table, so {@code execute} may assume its inputs exist and its outputs fit.
  *
- * <p>Each node reads the stack pointer from the frame and writes it back; in compiled code the block's
- * entry profile makes it a constant, so this costs nothing and keeps tools able to read the stack.
+ * <p>Each node reads the stack height with {@link #sp} and writes it back to the frame, so tools can read
+ * the stack. While the block's entry height is profiled as one value, {@link #sp} returns this instruction's
+ * height from a compilation-final field instead of the frame: a frame read is no constant during partial
+ * evaluation, and only a constant height makes every stack access a fixed frame slot there.
  */
 @GenerateWrapper
 public abstract class ZvmInstructionNode extends Node implements InstrumentableNode {
@@ -33,6 +36,8 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
     @CompilationFinal protected int inputs;
     @CompilationFinal protected int outputs;
     @CompilationFinal private SourceSection sourceSection;
+    /** Stack height before this instruction while its block's entry height is profiled; else -1. */
+    @CompilationFinal private int staticSp = -1;
 
     protected ZvmInstructionNode() {
     }
@@ -51,6 +56,17 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
 
     final void setPrechargedGas(long gas) {
         this.prechargedGas = gas;
+    }
+
+    /** Sets (or, with -1, clears) the height {@link #sp} returns; only the enclosing block calls this. */
+    final void setStaticSp(int height) {
+        this.staticSp = height;
+    }
+
+    /** The stack height before this instruction: a constant in compiled code while the block's profile holds. */
+    protected final int sp(Frame frame) {
+        int height = staticSp;
+        return height >= 0 ? height : Stack.sp(frame);
     }
 
     public abstract void execute(VirtualFrame frame);
