@@ -17,8 +17,9 @@ import com.oracle.truffle.api.nodes.Node;
  * per instruction, as evmone's {@code check_requirements} does per instruction.
  *
  * <p>The entry stack height is profiled: while every entry sees the same height, compiled code treats it
- * as a constant, so all stack slots the block touches are constant frame slots and the bound checks fold
- * away. When a check fails, the block re-runs instruction by instruction ({@link #executeExact}) so the
+ * as a constant (each instruction gets its own height as a constant, see {@link ZvmInstructionNode#sp}),
+ * so all stack slots the block touches are constant frame slots and the bound checks fold away. When a
+ * check fails, the block re-runs instruction by instruction ({@link #executeExact}) so the
  * halt happens at the same instruction, with the same reason, as in a one-instruction-at-a-time VM.
  *
  * <p>How control leaves the block is data ({@link #exit}, {@link #next}, {@link #target}) that the
@@ -114,10 +115,12 @@ public final class ZvmBlockNode extends Node {
             } else {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 entryProfile = GENERIC;
+                setStaticHeights(-1);
             }
         } else if (profile == UNINITIALIZED) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             entryProfile = sp;
+            setStaticHeights(sp);
         }
         Stack.setSp(frame, sp);
         long gas = frame.getLongStatic(Stack.GAS);
@@ -128,6 +131,19 @@ public final class ZvmBlockNode extends Node {
         }
         frame.setLongStatic(Stack.GAS, gas - staticGas);
         executeBody(frame);
+    }
+
+    /**
+     * Gives each instruction its height for entry height {@code entry}, or clears them all with -1. The
+     * heights follow from the opcode table alone; where they would go below zero the block's bound checks
+     * fail before that instruction runs.
+     */
+    private void setStaticHeights(int entry) {
+        int height = entry;
+        for (ZvmInstructionNode n : body) {
+            n.setStaticSp(entry < 0 ? -1 : height);
+            height += n.outputs() - n.inputs();
+        }
     }
 
     @ExplodeLoop

@@ -23,8 +23,10 @@ import com.oracle.truffle.api.source.SourceSection;
  * and dynamic gas; stack bounds and static gas were checked by the enclosing {@link ZvmBlockNode} from the
  * opcode table, so {@code execute} may assume its inputs exist and its outputs fit.
  *
- * <p>Each node reads the stack pointer from the frame and writes it back; in compiled code the block's
- * entry profile makes it a constant, so this costs nothing and keeps tools able to read the stack.
+ * <p>Each node reads the stack height with {@link #sp} and writes it back to the frame, so tools can read
+ * the stack. While the block's entry height is profiled as one value, {@link #sp} returns this instruction's
+ * height from a compilation-final field instead of the frame: a frame read is no constant during partial
+ * evaluation, and only a constant height makes every stack access a fixed frame slot there.
  *
  * <p>Every instruction carries {@link InstructionTag}; those the builder marks as statements (the first
  * of each source line) also carry the statement tag the debugger stops at. Its scope is a
@@ -47,6 +49,8 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
     @CompilationFinal private SourceSection sourceSection;
     /** Whether a debugger stops here (set by the builder: the first instruction of a source line). */
     @CompilationFinal private boolean statement;
+    /** Stack height before this instruction while its block's entry height is profiled; else -1. */
+    @CompilationFinal private int staticSp = -1;
 
     protected ZvmInstructionNode() {
     }
@@ -70,6 +74,17 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
 
     final void setPrechargedGas(long gas) {
         this.prechargedGas = gas;
+    }
+
+    /** Sets (or, with -1, clears) the height {@link #sp} returns; only the enclosing block calls this. */
+    final void setStaticSp(int height) {
+        this.staticSp = height;
+    }
+
+    /** The stack height before this instruction: a constant in compiled code while the block's profile holds. */
+    protected final int sp(Frame frame) {
+        int height = staticSp;
+        return height >= 0 ? height : Stack.sp(frame);
     }
 
     public abstract void execute(VirtualFrame frame);

@@ -169,7 +169,7 @@ public final class ArithmeticNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             long[] a = Stack.read(f, sp - 1);
             long[] b = Stack.read(f, sp - 2);
             long[] n = Stack.read(f, sp - 3);

@@ -13,7 +13,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 public abstract class BinaryNode extends ZvmInstructionNode {
     @Override
     public final void execute(VirtualFrame f) {
-        int sp = Stack.sp(f);
+        int sp = sp(f);
         compute(f, sp - 1, sp - 2);
         Stack.setSp(f, sp - 1);
     }

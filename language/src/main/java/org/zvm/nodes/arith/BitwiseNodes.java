@@ -6,6 +6,7 @@ import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.runtime.Word256;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /** Comparisons and bitwise operations: limb by limb, no allocation on the common paths. */
 public final class BitwiseNodes {
@@ -13,6 +14,7 @@ public final class BitwiseNodes {
     }
 
     /** Unsigned comparison of the words at positions x and y: negative, zero or positive. */
+    @ExplodeLoop
     static int compareUnsigned(VirtualFrame f, int x, int y) {
         for (int limb = 3; limb >= 0; limb--) {
             int c = Long.compareUnsigned(Stack.get(f, x, limb), Stack.get(f, y, limb));
@@ -46,6 +48,7 @@ public final class BitwiseNodes {
         }
 
         @Override
+        @ExplodeLoop
         protected void compute(VirtualFrame f, int a, int b) {
             long a3 = Stack.get(f, a, 3) ^ Long.MIN_VALUE;
             long b3 = Stack.get(f, b, 3) ^ Long.MIN_VALUE;
@@ -59,6 +62,7 @@ public final class BitwiseNodes {
 
     public static final class Eq extends BinaryNode {
         @Override
+        @ExplodeLoop
         protected void compute(VirtualFrame f, int a, int b) {
             long diff = 0;
             for (int limb = 0; limb < 4; limb++) {
@@ -71,13 +75,14 @@ public final class BitwiseNodes {
     public static final class IsZero extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int top = Stack.sp(f) - 1;
+            int top = sp(f) - 1;
             Stack.setBool(f, top, Stack.isZero(f, top));
         }
     }
 
     public static final class And extends BinaryNode {
         @Override
+        @ExplodeLoop
         protected void compute(VirtualFrame f, int a, int b) {
             for (int limb = 0; limb < 4; limb++) {
                 Stack.set(f, b, limb, Stack.get(f, a, limb) & Stack.get(f, b, limb));
@@ -87,6 +92,7 @@ public final class BitwiseNodes {
 
     public static final class Or extends BinaryNode {
         @Override
+        @ExplodeLoop
         protected void compute(VirtualFrame f, int a, int b) {
             for (int limb = 0; limb < 4; limb++) {
                 Stack.set(f, b, limb, Stack.get(f, a, limb) | Stack.get(f, b, limb));
@@ -96,6 +102,7 @@ public final class BitwiseNodes {
 
     public static final class Xor extends BinaryNode {
         @Override
+        @ExplodeLoop
         protected void compute(VirtualFrame f, int a, int b) {
             for (int limb = 0; limb < 4; limb++) {
                 Stack.set(f, b, limb, Stack.get(f, a, limb) ^ Stack.get(f, b, limb));
@@ -105,8 +112,9 @@ public final class BitwiseNodes {
 
     public static final class Not extends ZvmInstructionNode {
         @Override
+        @ExplodeLoop
         public void execute(VirtualFrame f) {
-            int top = Stack.sp(f) - 1;
+            int top = sp(f) - 1;
             for (int limb = 0; limb < 4; limb++) {
                 Stack.set(f, top, limb, ~Stack.get(f, top, limb));
             }

@@ -74,7 +74,7 @@ public final class CallNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Message m = Stack.message(f);
             boolean hasValue = kind == Kind.CALL || kind == Kind.CALLCODE;
             int p = sp - 1;
@@ -158,7 +158,7 @@ public final class CallNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Message m = Stack.message(f);
             if (m.isStatic) {
                 throw ZvmException.create(HaltReason.STATIC_STATE_CHANGE, this);
@@ -245,7 +245,7 @@ public final class CallNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Message m = Stack.message(f);
             if (m.isStatic) {
                 throw ZvmException.create(HaltReason.STATIC_STATE_CHANGE, this);

@@ -22,7 +22,7 @@ public final class ControlNodes {
     public static final class Jump extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             f.setLongStatic(Stack.DEST, destination(f, sp - 1));
             Stack.setSp(f, sp - 1);
         }
@@ -32,7 +32,7 @@ public final class ControlNodes {
     public static final class JumpI extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             f.setLongStatic(Stack.DEST, destination(f, sp - 1));
             f.setIntStatic(Stack.COND, Stack.isZero(f, sp - 2) ? 0 : 1);
             Stack.setSp(f, sp - 2);
@@ -55,7 +55,7 @@ public final class ControlNodes {
     public static final class Output extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             long offset = Stack.readSaturated(f, sp - 1);
             long len = Stack.readSaturated(f, sp - 2);
             Message m = Stack.message(f);
@@ -68,7 +68,7 @@ public final class ControlNodes {
     public static final class Pc extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Stack.setLong(f, sp, pc);
             Stack.setSp(f, sp + 1);
         }

@@ -37,7 +37,7 @@ public final class HashNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             long offset = Stack.readSaturated(f, sp - 1);
             long len = Stack.readSaturated(f, sp - 2);
             Message m = Stack.message(f);
@@ -62,7 +62,7 @@ public final class HashNodes {
     public static final class TableHash extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Stack.set(f, sp - 2, tableHash(Stack.readWord(f, sp - 2), Stack.readWord(f, sp - 1)));
             Stack.setSp(f, sp - 1);
         }

@@ -14,6 +14,7 @@ import org.zvm.runtime.UInt256;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /** What a contract can read of its call, transaction, block and other accounts. */
 public final class EnvironmentNodes {
@@ -35,7 +36,7 @@ public final class EnvironmentNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Message m = Stack.message(f);
             switch (kind) {
                 case CALLDATASIZE -> Stack.setLong(f, sp, m.calldata.length);
@@ -72,18 +73,24 @@ public final class EnvironmentNodes {
     /** CALLDATALOAD: 32 bytes of calldata from offset {@code a}, zero-padded past the end. */
     public static final class CallDataLoad extends ZvmInstructionNode {
         @Override
+        @ExplodeLoop
         public void execute(VirtualFrame f) {
-            int top = Stack.sp(f) - 1;
+            int top = sp(f) - 1;
             long offset = Stack.readSaturated(f, top);
             byte[] data = Stack.message(f).calldata;
             for (int limb = 0; limb < 4; limb++) {
-                long v = 0;
-                for (int i = 0; i < 8; i++) {
-                    long at = offset + (3 - limb) * 8L + i;
-                    v = (v << 8) | (at < data.length && at >= 0 ? data[(int) at] & 0xFFL : 0);
-                }
-                Stack.set(f, top, limb, v);
+                Stack.set(f, top, limb, limb(data, offset + (3 - limb) * 8L));
             }
+        }
+
+        /** The 8 bytes of {@code data} at {@code at}, big-endian, zero past the end. */
+        private static long limb(byte[] data, long at) {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                long b = at + i;
+                v = (v << 8) | (b < data.length && b >= 0 ? data[(int) b] & 0xFFL : 0);
+            }
+            return v;
         }
     }
 
@@ -101,7 +108,7 @@ public final class EnvironmentNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             long dest = Stack.readSaturated(f, sp - 1);
             long offset = Stack.readSaturated(f, sp - 2);
             long len = Stack.readSaturated(f, sp - 3);
@@ -139,7 +146,7 @@ public final class EnvironmentNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int top = Stack.sp(f) - 1;
+            int top = sp(f) - 1;
             Message m = Stack.message(f);
             Address a = Address.fromWord(Stack.get(f, top, 0), Stack.get(f, top, 1), Stack.get(f, top, 2));
             chargeAccess(f, m, a, rev, this);
@@ -181,7 +188,7 @@ public final class EnvironmentNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Message m = Stack.message(f);
             Address a = Address.fromWord(Stack.get(f, sp - 1, 0), Stack.get(f, sp - 1, 1), Stack.get(f, sp - 1, 2));
             long dest = Stack.readSaturated(f, sp - 2);
@@ -216,7 +223,7 @@ public final class EnvironmentNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int top = Stack.sp(f) - 1;
+            int top = sp(f) - 1;
             Message m = Stack.message(f);
             Stack.set(f, top, lookup(m, Stack.readSaturated(f, top)));
         }

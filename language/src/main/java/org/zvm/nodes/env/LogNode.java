@@ -16,6 +16,7 @@ import org.zvm.state.Log;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /** LOG0–LOG4: offset (top), length, then the topics; the base gas already covers the topics. */
 public final class LogNode extends ZvmInstructionNode {
@@ -26,8 +27,9 @@ public final class LogNode extends ZvmInstructionNode {
     }
 
     @Override
+    @ExplodeLoop
     public void execute(VirtualFrame f) {
-        int sp = Stack.sp(f);
+        int sp = sp(f);
         Message m = Stack.message(f);
         if (m.isStatic) {
             throw ZvmException.create(HaltReason.STATIC_STATE_CHANGE, this);

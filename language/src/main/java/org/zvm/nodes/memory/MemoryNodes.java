@@ -8,6 +8,7 @@ import org.zvm.opcode.GasCosts;
 import org.zvm.runtime.Memory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /** MLOAD, MSTORE, MSTORE8, MSIZE, MCOPY: memory expansion is charged before the access. */
 public final class MemoryNodes {
@@ -16,8 +17,9 @@ public final class MemoryNodes {
 
     public static final class MLoad extends ZvmInstructionNode {
         @Override
+        @ExplodeLoop
         public void execute(VirtualFrame f) {
-            int top = Stack.sp(f) - 1;
+            int top = sp(f) - 1;
             long offset = Stack.readSaturated(f, top);
             Memory memory = Stack.message(f).memory;
             Gas.chargeMemory(f, memory, offset, 32, this);
@@ -29,8 +31,9 @@ public final class MemoryNodes {
 
     public static final class MStore extends ZvmInstructionNode {
         @Override
+        @ExplodeLoop
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             long offset = Stack.readSaturated(f, sp - 1);
             Memory memory = Stack.message(f).memory;
             Gas.chargeMemory(f, memory, offset, 32, this);
@@ -44,7 +47,7 @@ public final class MemoryNodes {
     public static final class MStore8 extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             long offset = Stack.readSaturated(f, sp - 1);
             Memory memory = Stack.message(f).memory;
             Gas.chargeMemory(f, memory, offset, 1, this);
@@ -56,7 +59,7 @@ public final class MemoryNodes {
     public static final class MSize extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Stack.setLong(f, sp, Stack.message(f).memory.size());
             Stack.setSp(f, sp + 1);
         }
@@ -66,7 +69,7 @@ public final class MemoryNodes {
     public static final class MCopy extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             long dest = Stack.readSaturated(f, sp - 1);
             long src = Stack.readSaturated(f, sp - 2);
             long len = Stack.readSaturated(f, sp - 3);

@@ -6,6 +6,7 @@ import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.runtime.UInt256;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /** Instructions that only move words: push, pop, dup, swap, and the no-ops. */
 public final class StackNodes {
@@ -28,7 +29,7 @@ public final class StackNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Stack.set(f, sp, w0, w1, w2, w3);
             Stack.setSp(f, sp + 1);
         }
@@ -37,7 +38,7 @@ public final class StackNodes {
     public static final class Pop extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            Stack.setSp(f, Stack.sp(f) - 1);
+            Stack.setSp(f, sp(f) - 1);
         }
     }
 
@@ -51,7 +52,7 @@ public final class StackNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Stack.copy(f, sp - n, sp);
             Stack.setSp(f, sp + 1);
         }
@@ -66,8 +67,9 @@ public final class StackNodes {
         }
 
         @Override
+        @ExplodeLoop
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             int top = sp - 1;
             int other = sp - 1 - n;
             for (int limb = 0; limb < 4; limb++) {

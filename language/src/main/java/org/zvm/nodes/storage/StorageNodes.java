@@ -41,7 +41,7 @@ public final class StorageNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int top = Stack.sp(f) - 1;
+            int top = sp(f) - 1;
             Message m = Stack.message(f);
             UInt256 key = Stack.readWord(f, top);
             if (rev.accessLists() && warm(m, key)) {
@@ -71,7 +71,7 @@ public final class StorageNodes {
 
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Message m = Stack.message(f);
             checkWritable(m, this);
             if (Gas.before(f, this) <= SSTORE_STIPEND_GUARD) {
@@ -124,7 +124,7 @@ public final class StorageNodes {
     public static final class TLoad extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int top = Stack.sp(f) - 1;
+            int top = sp(f) - 1;
             Message m = Stack.message(f);
             Stack.set(f, top, load(m, Stack.readWord(f, top)));
         }
@@ -139,7 +139,7 @@ public final class StorageNodes {
     public static final class TStore extends ZvmInstructionNode {
         @Override
         public void execute(VirtualFrame f) {
-            int sp = Stack.sp(f);
+            int sp = sp(f);
             Message m = Stack.message(f);
             checkWritable(m, this);
             store(m, Stack.readWord(f, sp - 1), Stack.readWord(f, sp - 2));
