@@ -67,6 +67,9 @@ final class Tools {
                 throw new UsageException(file + ": not a hex digit: byte 0x" + java.util.HexFormat.of().toHexDigits((byte) b) + " at offset " + i + " (a binary EVM file needs the .evm extension)");
             }
         }
+        if (digits.isEmpty()) {
+            throw new UsageException(file + ": no hex digits (empty code is almost surely the wrong file)");
+        }
         if (digits.length() % 2 != 0) {
             throw new UsageException(file + ": odd number of hex digits (" + digits.length() + ")");
         }

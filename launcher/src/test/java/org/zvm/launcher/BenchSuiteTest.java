@@ -74,9 +74,9 @@ class BenchSuiteTest {
         fails(dir.resolve("code/none.hex") + ": cannot read: no such file or directory", "x\tcode/none.hex\t\n");
         fails(tsv + ": no cases", "\n\n");
         Files.writeString(dir.resolve("code/bin.hex"), "60 0g");
-        fails(dir.resolve("code/bin.hex") + ": not hex EVM code", "x\tcode/bin.hex\t\n");
+        fails(dir.resolve("code/bin.hex") + ": not a hex digit: byte 0x67 at offset 4 (a binary EVM file needs the .evm extension)", "x\tcode/bin.hex\t\n");
         Files.writeString(dir.resolve("code/empty.hex"), "\n");
-        fails(dir.resolve("code/empty.hex") + ": not hex EVM code", "x\tcode/empty.hex\t\n");
+        fails(dir.resolve("code/empty.hex") + ": no hex digits (empty code is almost surely the wrong file)", "x\tcode/empty.hex\t\n");
         Files.writeString(dir.resolve("expected.tsv"), "x\tnothex\n");
         fails(dir.resolve("expected.tsv") + ":1: output is not hex bytes", "x\tcode/stop.hex\t\n");
     }
