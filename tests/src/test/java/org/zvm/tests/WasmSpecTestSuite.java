@@ -30,12 +30,11 @@ import org.zvm.tools.TestData;
  */
 class WasmSpecTestSuite {
     /**
-     * Assertions zvm fails, by file and line, with why. binary.wast:1817 wants the decoder's "unexpected
-     * end" where zvm, validating while it decodes, meets an unknown block type first; select.wast:324 was
-     * written for a typed select with no result type, which wast2json encodes as the untyped select, so
-     * the binary zvm sees is an ordinary type error.
+     * Assertions zvm fails, by file and line, with why. select.wast:324 was written for a typed select with
+     * no result type, which wast2json encodes as the untyped select, so the binary zvm sees is an ordinary
+     * type error.
      */
-    private static final Map<String, List<Long>> KNOWN_FAILURES = Map.of("binary", List.of(1817L), "select", List.of(324L));
+    private static final Map<String, List<Long>> KNOWN_FAILURES = Map.of("select", List.of(324L));
 
     /** The SIMD files of the default run: memory access, constants, lanes, bit operations, integer and float arithmetic, conversions. */
     private static final List<String> SIMD_SLICE = List.of("simd_address", "simd_const", "simd_load", "simd_store", "simd_splat", "simd_bitwise",

@@ -38,6 +38,8 @@ public final class BinaryParser {
     private int dataCount = -1;
     /** Functions a ref.func in code may name: those referenced outside function bodies. */
     private final BitSet declared = new BitSet();
+    /** The first invalid function body, thrown once the whole module has been decoded. */
+    private WasmException invalid;
 
     private BinaryParser(ZvmLanguage language, byte[] bytes, String name) {
         this.language = language;
@@ -110,6 +112,9 @@ public final class BinaryParser {
         }
         if (dataCount >= 0 && dataCount != module.data.length) {
             throw WasmException.malformed("data count and data section have inconsistent lengths");
+        }
+        if (invalid != null) {
+            throw invalid;
         }
         return module;
     }
@@ -467,7 +472,17 @@ public final class BinaryParser {
             FuncType type = module.functionType(index);
             byte[] locals = locals(type);
             CodeBuilder builder = new CodeBuilder(language, module, in, this, type, locals, segments, declared);
-            module.code[i] = builder.build(module.instance.name + ".func" + index);
+            try {
+                module.code[i] = builder.build(module.instance.name + ".func" + index);
+            } catch (WasmException e) {
+                if (e.kind() != WasmException.Kind.INVALID) {
+                    throw e;
+                }
+                // Decoding goes on: a malformed encoding anywhere in the module is reported first.
+                if (invalid == null) {
+                    invalid = e;
+                }
+            }
             if (in.pos != end) {
                 throw WasmException.malformed("section size mismatch");
             }

@@ -111,10 +111,29 @@ final class CodeBuilder {
         this.declared = declared;
     }
 
+    /**
+     * Validates and builds the body. When it is invalid, the rest of the body is still decoded before the
+     * error is thrown, so a malformed encoding later in it wins, as in the reference interpreter, which
+     * decodes a whole module before it validates.
+     */
     WasmRootNode build(String name) {
         controls.add(new Control(BLOCK, new byte[0], type.results(), 0, -1));
-        while (!controls.isEmpty()) {
-            instruction(in.u8());
+        int op = 0;
+        int open = 0;
+        try {
+            while (!controls.isEmpty()) {
+                op = in.u8();
+                open = controls.size();
+                instruction(op);
+            }
+        } catch (WasmException e) {
+            if (e.kind() == WasmException.Kind.INVALID) {
+                // The failing instruction may have opened a block it did not push, or consumed the end it failed on.
+                boolean opened = (op == BLOCK || op == LOOP || op == IF) && controls.size() == open;
+                boolean closed = op == 0x0B && controls.size() == open;
+                skip(controls.size() + (opened ? 1 : 0) - (closed ? 1 : 0));
+            }
+            throw e;
         }
         FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
         frame.addSlots(locals.length + maxHeight + 1, FrameSlotKind.Illegal);
@@ -375,8 +394,11 @@ final class CodeBuilder {
                 push(a == UNKNOWN ? b : a);
             }
             case 0x1C -> {
-                int n = in.index();
+                int n = in.length();
                 if (n != 1) {
+                    for (int i = 0; i < n; i++) {
+                        parser.valueType();
+                    }
                     throw WasmException.invalid("invalid result arity");
                 }
                 byte t = parser.valueType();
@@ -540,17 +562,16 @@ final class CodeBuilder {
     }
 
     private void branchTable() {
-        int n = in.index();
-        int[] depths = new int[Math.min(n, 1 << 16) + 1];
-        int[] targets = new int[depths.length];
-        Control[] labels = new Control[depths.length];
+        int n = in.length();
+        int[] raw = new int[n + 1];
         for (int i = 0; i <= n; i++) {
-            if (i == depths.length) {
-                depths = Arrays.copyOf(depths, depths.length * 2);
-                targets = Arrays.copyOf(targets, depths.length);
-                labels = Arrays.copyOf(labels, depths.length);
-            }
-            labels[i] = label(in.u32());
+            raw[i] = in.u32();
+        }
+        int[] depths = new int[n + 1];
+        int[] targets = new int[n + 1];
+        Control[] labels = new Control[n + 1];
+        for (int i = 0; i <= n; i++) {
+            labels[i] = label(raw[i]);
             depths[i] = depthOf(labels[i]);
             targets[i] = slot(labels[i].height);
         }
@@ -566,7 +587,7 @@ final class CodeBuilder {
             sp = base;
             pop(types);
         }
-        emit(new WasmBranchTableNode(index, Arrays.copyOf(depths, n + 1), Arrays.copyOf(targets, n + 1), slot(sp), arity));
+        emit(new WasmBranchTableNode(index, depths, targets, slot(sp), arity));
         unreachable();
     }
 
@@ -705,8 +726,9 @@ final class CodeBuilder {
                 emit(new WasmMemoryOpNode(0x100 + sub, slot(sp), 0, module.instance));
             }
             case 12 -> {
-                int e = elemSegment(in.u32());
+                int segment = in.u32();
                 int t = in.u32();
+                int e = elemSegment(segment);
                 if (table(t) != module.elements[e].type()) {
                     throw WasmException.invalid("type mismatch");
                 }
@@ -744,6 +766,86 @@ final class CodeBuilder {
                 emit(new WasmTableOpNode(WasmTableOpNode.FILL, slot(sp), t, 0, module.instance));
             }
             default -> throw WasmException.malformed("illegal opcode fc " + Integer.toUnsignedString(sub));
+        }
+    }
+
+    /** Decodes, without validating, the instructions that close {@code depth} open blocks. */
+    private void skip(int depth) {
+        for (int open = depth; open > 0;) {
+            int op = in.u8();
+            switch (op) {
+                case BLOCK, LOOP, IF -> {
+                    int b = in.peek();
+                    if (b == 0x40 || (b & 0xC0) == 0x40) {
+                        in.u8();
+                    } else {
+                        in.signed(33);
+                    }
+                    open++;
+                }
+                case 0x0B -> open--;
+                case 0x0C, 0x0D, 0x10, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xD2 -> in.u32();
+                case 0x0E -> {
+                    for (long n = in.unsigned(32); n >= 0; n--) {
+                        in.u32();
+                    }
+                }
+                case 0x11 -> {
+                    in.u32();
+                    in.u32();
+                }
+                case 0x1C -> in.read(in.length());
+                case 0x3F, 0x40, 0xD0 -> in.u8();
+                case 0x41 -> in.signed(32);
+                case 0x42 -> in.signed(64);
+                case 0x43 -> in.fixed32();
+                case 0x44 -> in.fixed64();
+                case 0xFC -> skipPrefixed(in.u32());
+                case 0xFD -> skipSimd(in.u32());
+                default -> {
+                    if (op >= 0x28 && op <= 0x3E) {
+                        in.u32();
+                        in.u32();
+                    } else if (!isOpcode(op)) {
+                        throw WasmException.malformed("illegal opcode " + Integer.toHexString(op));
+                    }
+                }
+            }
+        }
+    }
+
+    private void skipPrefixed(int sub) {
+        switch (sub) {
+            case 8, 12, 14 -> {
+                in.u32();
+                if (sub == 8) {
+                    in.u8();
+                } else {
+                    in.u32();
+                }
+            }
+            case 9, 13, 15, 16, 17 -> in.u32();
+            case 10 -> in.read(2);
+            case 11 -> in.u8();
+            default -> {
+                if (sub > 17) {
+                    throw WasmException.malformed("illegal opcode fc " + Integer.toUnsignedString(sub));
+                }
+            }
+        }
+    }
+
+    private void skipSimd(int sub) {
+        if (sub <= 0x0B && sub != 0x0C || sub >= 0x54 && sub <= 0x5D) {
+            in.u32();
+            in.u32();
+            if (sub >= 0x54 && sub <= 0x5B) {
+                in.u8();
+            }
+        } else if (sub == 0x0C || sub == 0x0D) {
+            in.read(16);
+        } else if (sub >= 0x15 && sub <= 0x22) {
+            in.u8();
         }
     }
 
