@@ -56,6 +56,10 @@ public final class ZvmContext {
     @TruffleBoundary
     public WorldState state() {
         if (state == null) {
+            if (!stateDir.isEmpty() && !(env.isFileIOAllowed() && env.isNativeAccessAllowed())) {
+                // RocksDB writes files through a native library: only an embedder that allows both gets it.
+                throw new ZvmLoadError("--state " + stateDir + ": persistent state needs file IO and native access, which the embedder has not allowed (Context.Builder allowIO, allowNativeAccess)");
+            }
             try {
                 backend = stateDir.isEmpty() ? new InMemoryBackend() : new RocksDbBackend(Path.of(stateDir));
             } catch (IllegalStateException | java.nio.file.InvalidPathException e) {

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 
 import org.zvm.ZvmContext;
 import org.zvm.error.HaltReason;
+import org.zvm.opcode.GasCosts;
 import org.zvm.state.Log;
 import org.zvm.state.WorldState;
 import org.zvm.util.Hex;
@@ -63,6 +64,10 @@ public final class Transaction {
         // As in run: the dev caller is funded with the value it sends.
         s.addBalance(caller, value);
         Message m = Calls.enterCreate(context, s, context.environment(), caller, address, initCode.format(), value, initCode.code(), 0, gas);
+        if (m.reason == null && context.revision().initcodeLimit() && initCode.code().length > GasCosts.MAX_INITCODE_SIZE) {
+            // EIP-3860: a creating transaction would be invalid; a dev run reports it as the CREATE opcode does.
+            m.reason = HaltReason.INITCODE_SIZE_EXCEEDED;
+        }
         if (m.reason == null) {
             Calls.run(m);
             Calls.deploy(m, initCode.format(), context.revision());

@@ -11,11 +11,13 @@ import org.zvm.debug.InstructionTag;
 
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.instrumentation.SourceSectionFilter;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.TruffleInstrument;
 
 /**
  * The EIP-3155 tracer ({@code --zvm-trace}): one JSON line per executed instruction on the error stream,
- * with the fields geth and evmone print. It is an instrument on {@link InstructionTag}, so untraced runs pay
+ * with the fields geth and evmone print, and a summary line when the outermost frame ends. It is an
+ * instrument on {@link InstructionTag} (and on the contract body for the summary), so untraced runs pay
  * nothing and nodes hold no tracing code.
  */
 @TruffleInstrument.Registration(id = Eip3155Instrument.ID, name = "ZVM EIP-3155 tracer", version = "0.1.0")
@@ -31,6 +33,8 @@ public final class Eip3155Instrument extends TruffleInstrument {
             PrintStream out = new PrintStream(env.err(), true);
             SourceSectionFilter filter = SourceSectionFilter.newBuilder().tagIs(InstructionTag.class).build();
             env.getInstrumenter().attachExecutionEventFactory(filter, context -> new Eip3155Node(context, out));
+            SourceSectionFilter roots = SourceSectionFilter.newBuilder().tagIs(StandardTags.RootBodyTag.class).build();
+            env.getInstrumenter().attachExecutionEventFactory(roots, context -> new Eip3155SummaryNode(out));
         }
     }
 

@@ -58,10 +58,7 @@ final class BenchSuite {
             Path codeFile = tsv.resolveSibling(row.fields[1]);
             byte[] code = codes.get(codeFile);
             if (code == null) {
-                code = Tools.hexCode(ZvmLauncher.read(codeFile));
-                if (code == null) {
-                    throw new UsageException(codeFile + ": not hex EVM code");
-                }
+                code = Tools.evmCode(codeFile, ZvmLauncher.read(codeFile));
                 codes.put(codeFile, code);
             }
             String name = row.fields[0];

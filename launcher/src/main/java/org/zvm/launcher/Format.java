@@ -18,7 +18,7 @@ enum Format {
     ZVMC   ("zvmc", ".zvmc",   "application/x-zvm-container",   true),
     ZASM   ("zasm", ".zasm",   "text/x-zasm",                   false),
     ZVM    ("zvm",  ".zvm",    "application/x-zvm-native",      true),
-    /** EVM code: raw bytes, or a text file of hex digits (0x optional, whitespace ignored). */
+    /** EVM code: raw bytes in a {@code .evm} file; with {@code --format evm}, any other file is hex text (0x optional, whitespace ignored). */
     EVM    ("evm",  ".evm",    "application/x-evm",             true);
     // @formatter:on
 

@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.zvm.util.Json;
 
 /**
  * {@code zvm statetest}: evaluates each state test file (the language returns a runner of its cases),
@@ -89,9 +90,10 @@ final class StateTests {
                     throw p;
                 }
                 count(tally, false);
-                String message = file + ": " + e.getMessage();
+                // The language's message already starts with the source name.
+                String message = e instanceof PolyglotException ? e.getMessage() : file + ": cannot read: " + e.getMessage();
                 if (json) {
-                    out.println("{\"file\":" + org.zvm.util.Json.quote(file.toString()) + ",\"pass\":false,\"error\":" + org.zvm.util.Json.quote(message) + "}");
+                    out.println("{\"file\":" + Json.quote(file.toString()) + ",\"pass\":false,\"error\":" + Json.quote(message) + "}");
                 } else {
                     clearProgress();
                     err.println("FAIL " + message);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.launcher;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.zvm.container.ZvmContainer;
 import org.zvm.evm.EvmCode;
@@ -38,22 +38,39 @@ final class Tools {
     }
 
     /**
-     * EVM code from a file: a text file of hex digits (0x optional, whitespace ignored) is decoded, any
-     * other content is the code itself.
+     * EVM code from a file: a {@code .evm} file is the code itself, any other file is hex text. Guessing
+     * from the content would run a typo'd hex file as binary garbage, so the extension decides.
      */
-    static byte[] evmCode(byte[] file) {
-        byte[] decoded = hexCode(file);
-        return decoded != null ? decoded : file;
+    static byte[] evmCode(Path file, byte[] content) throws UsageException {
+        return Format.byExtension(file) == Format.EVM ? content : hexCode(file, content);
     }
 
-    /** The code a text file of hex digits (0x optional, whitespace ignored) spells, or null when it is not one. */
-    static byte[] hexCode(byte[] file) {
-        String text = new String(file, StandardCharsets.ISO_8859_1).strip();
-        String digits = Hex.strip(text).replaceAll("\\s+", "");
-        if (!digits.isEmpty() && digits.length() % 2 == 0 && Arguments.isHex(digits)) {
-            return Hex.bytes(digits);
+    /**
+     * The code a text file of hex digits spells (0x optional, whitespace ignored); anything else is a
+     * one-line error naming the file and the offending byte's offset.
+     */
+    static byte[] hexCode(Path file, byte[] content) throws UsageException {
+        int start = 0;
+        int end = content.length;
+        while (start < end && Character.isWhitespace(content[start])) {
+            start++;
         }
-        return null;
+        if (end - start >= 2 && content[start] == '0' && (content[start + 1] == 'x' || content[start + 1] == 'X')) {
+            start += 2;
+        }
+        StringBuilder digits = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            int b = content[i] & 0xff;
+            if (Character.digit(b, 16) >= 0) {
+                digits.append((char) b);
+            } else if (!Character.isWhitespace(b)) {
+                throw new UsageException(file + ": not a hex digit: byte 0x" + java.util.HexFormat.of().toHexDigits((byte) b) + " at offset " + i + " (a binary EVM file needs the .evm extension)");
+            }
+        }
+        if (digits.length() % 2 != 0) {
+            throw new UsageException(file + ": odd number of hex digits (" + digits.length() + ")");
+        }
+        return Hex.bytes(digits.toString());
     }
 
     /** A listing of EVM code under the given fork. */

@@ -264,7 +264,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
 
     private int disasm() throws UsageException {
         byte[] code = read(arguments.file());
-        printText(arguments.format() == Format.EVM ? Tools.disassembleEvm(Tools.evmCode(code), arguments.fork()) : Tools.disassemble(code));
+        printText(arguments.format() == Format.EVM ? Tools.disassembleEvm(Tools.evmCode(arguments.file(), code), arguments.fork()) : Tools.disassemble(code));
         return EXIT_SUCCESS;
     }
 
@@ -356,7 +356,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
      * decoded UTF-8 for text. The file's path stays on the source for debuggers.
      */
     static Source source(Path file, Format format) throws UsageException {
-        return source(file, format, format == Format.EVM ? Tools.evmCode(read(file)) : read(file));
+        return source(file, format, format == Format.EVM ? Tools.evmCode(file, read(file)) : read(file));
     }
 
     /** The source of code already read (and, for EVM, decoded) from {@code file}. */

@@ -3,6 +3,10 @@ package org.zvm.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +32,24 @@ class ToolsTest {
     }
 
     @Test
-    void evmCodeFromHexTextOrBytes() {
-        assertArrayEquals(new byte[]{0x60, 0x01, 0x00}, Tools.evmCode("0x6001\n00\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    void evmCodeFromHexTextOrBinaryByExtension() throws UsageException {
+        assertArrayEquals(new byte[]{0x60, 0x01, 0x00}, Tools.evmCode(Path.of("a.hex"), ascii("0x6001\n00\n")));
         byte[] binary = {0x60, 0x01, 0x56};
-        assertArrayEquals(binary, Tools.evmCode(binary));
-        byte[] oddHex = "600".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        assertArrayEquals(oddHex, Tools.evmCode(oddHex), "not hex text: the bytes are the code");
+        assertArrayEquals(binary, Tools.evmCode(Path.of("a.evm"), binary));
+    }
+
+    @Test
+    void malformedHexNamesTheProblem() {
+        UsageException odd = assertThrows(UsageException.class, () -> Tools.evmCode(Path.of("a.hex"), ascii("600")));
+        assertEquals("a.hex: odd number of hex digits (3)", odd.getMessage());
+        UsageException junk = assertThrows(UsageException.class, () -> Tools.evmCode(Path.of("a.hex"), ascii("0x60 0g")));
+        assertEquals("a.hex: not a hex digit: byte 0x67 at offset 6 (a binary EVM file needs the .evm extension)", junk.getMessage());
+        UsageException binary = assertThrows(UsageException.class, () -> Tools.evmCode(Path.of("code"), new byte[]{0x60, 0x01, 0x56}));
+        assertEquals("code: not a hex digit: byte 0x60 at offset 0 (a binary EVM file needs the .evm extension)", binary.getMessage());
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test

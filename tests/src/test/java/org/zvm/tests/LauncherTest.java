@@ -30,11 +30,41 @@ class LauncherTest {
     }
 
     static Run zvm(String... args) throws IOException, InterruptedException {
-        return zvmWithInput(null, args);
+        return zvm(List.of(), args);
     }
 
-    /** Runs zvm with {@code input} as its standard input (none when null). */
+    /** Runs the launcher in a JVM with this one's flags plus {@code jvmOptions} (e.g. another locale). */
+    static Run zvm(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return run(jvmOptions, null, args);
+    }
+
+    /** Runs zvm with {@code input} as its standard input. */
     static Run zvmWithInput(String input, String... args) throws IOException, InterruptedException {
+        return run(List.of(), input, args);
+    }
+
+    private static Run run(List<String> jvmOptions, String input, String... args) throws IOException, InterruptedException {
+        // stderr goes to a file: read from a pipe after stdout, a long trace would fill the pipe and block the child.
+        Path errFile = Files.createTempFile("zvm-stderr", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, args)).redirectError(errFile.toFile());
+            pb.redirectInput(input == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
+            Process p = pb.start();
+            if (input != null) {
+                try (var stdin = p.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            byte[] out = p.getInputStream().readAllBytes();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(errFile, StandardCharsets.UTF_8));
+        } finally {
+            Files.delete(errFile);
+        }
+    }
+
+    /** The command line of a zvm JVM with this one's flags and class path plus {@code jvmOptions}. */
+    static List<String> command(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -42,24 +72,12 @@ class LauncherTest {
                 cmd.add(a);
             }
         }
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.zvm.launcher.ZvmLauncher");
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        if (input == null) {
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        }
-        Process p = pb.start();
-        if (input != null) {
-            try (var stdin = p.getOutputStream()) {
-                stdin.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return cmd;
     }
 
     static void assertOneLineError(Run r, String expected) {
@@ -135,7 +153,8 @@ class LauncherTest {
         Run r = zvm("run", EXAMPLES.resolve("counter.zasm").toString(), "--trace");
         assertEquals(0, r.exit(), r.toString());
         List<String> lines = r.err().lines().filter(l -> l.startsWith("{")).toList();
-        assertEquals(7, lines.size(), r.err());
+        assertEquals(8, lines.size(), r.err());
+        assertEquals(Map.of("output", "", "gasUsed", "0x5660"), Json.parse(lines.get(7)), "geth's summary line: 22112 gas");
         @SuppressWarnings("unchecked")
         Map<String, Object> sload = (Map<String, Object>) Json.parse(lines.get(1));
         assertEquals("SLOAD", sload.get("opName"));
@@ -152,9 +171,38 @@ class LauncherTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals(20012L, ((Number) json(r).get("gasUsed")).longValue(), "EIP-2200 SSTORE of a fresh slot, no EIP-2929 cold charge");
         List<String> lines = r.err().lines().filter(l -> l.startsWith("{")).toList();
-        assertEquals(5, lines.size(), r.err());
+        assertEquals(6, lines.size(), r.err());
         assertEquals(List.of(), ((Map<?, ?>) Json.parse(lines.get(0))).get("stack"));
         assertEquals(List.of("0x5", "0x4"), ((Map<?, ?>) Json.parse(lines.get(2))).get("stack"));
+        assertEquals(Map.of("output", "", "gasUsed", "0x4e2c"), Json.parse(lines.get(5)));
+    }
+
+    @Test
+    void traceSummaryNamesARevert(@TempDir Path dir) throws Exception {
+        // MSTORE8 0xab at 0, REVERT with that byte.
+        Path hex = Files.writeString(dir.resolve("revert.hex"), "60ab60005360016000fd");
+        Run r = zvm("run", hex.toString(), "--format", "evm", "--trace");
+        assertEquals(1, r.exit(), r.toString());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(Map.of("output", "ab", "gasUsed", "0x12", "error", "execution reverted"), Json.parse(lines.getLast()), r.err());
+    }
+
+    @Test
+    void malformedStateTestsGiveOneLineErrors(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"t\": {}, }");
+        Run text = zvm("statetest", bad.toString());
+        assertEquals(1, text.exit(), text.toString());
+        assertTrue(text.err().lines().anyMatch(l -> l.equals("FAIL " + bad + ": JSON: expected a member name, found character '}' at offset 10")), text.err());
+        assertFalse(text.err().contains("\tat "), "no stack trace");
+        Run json = zvm("statetest", bad.toString(), "--json");
+        assertEquals(1, json.exit(), json.toString());
+        List<String> lines = json.out().lines().toList();
+        assertEquals(Map.of("file", bad.toString(), "pass", false, "error", bad + ": JSON: expected a member name, found character '}' at offset 10"), Json.parse(lines.get(0)));
+        assertEquals("{\"passed\": 0, \"failed\": 1, \"skipped\": 0}", lines.get(1));
+        assertOneLineError(zvm("statetest", bad.toString(), "--fork", "Frontier"), "--fork: unknown fork 'Frontier' (known: Istanbul, Berlin, London, Shanghai, Cancun)");
+        assertOneLineError(zvm("statetest", dir.resolve("missing.json").toString()), dir.resolve("missing.json") + ": no such file or directory");
+        Path odd = Files.writeString(dir.resolve("odd.hex"), "0x60016");
+        assertOneLineError(zvm("run", odd.toString(), "--format", "evm"), odd + ": odd number of hex digits (5)");
     }
 
     @Test

@@ -27,8 +27,9 @@ import org.zvm.util.Json;
 /**
  * Reads Ethereum GeneralStateTests files (format in the data set's README) into {@link StateTest}s. Strict,
  * so a runner never guesses: a missing member, a malformed number or an out-of-range value is a
- * {@link ZvmParseException} whose one-line message names the file and the field, e.g.
- * {@code stExample/add11.json: add11.transaction.gasLimit[0]: not a quantity: "0xzz"}.
+ * {@link ZvmParseException} whose one-line message names the field, e.g.
+ * {@code add11.transaction.gasLimit[0]: not a quantity: "0xzz"}; {@link #read} and the language, which know
+ * the file, put its name in front.
  *
  * <p>Quantities are {@code 0x} hex, decimal strings or JSON integers; the fillers' {@code 0x:bigint } prefix
  * (kept in one filled file, for a value above 2^256) is accepted. Byte strings are {@code 0x} hex.
@@ -48,19 +49,21 @@ public final class StateTestFile {
      */
     public static List<StateTest> read(Path root, Path file, String fork) throws IOException {
         String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-        return parse(name, Files.readString(file), fork);
+        try {
+            return parse(name, Files.readString(file), fork);
+        } catch (ZvmParseException e) {
+            throw ZvmParseException.general(name + ": " + e.getMessage());
+        }
     }
 
-    /** The tests of one file's text that have expectations for {@code fork}; tests without are left out. */
+    /**
+     * The tests of one file's text that have expectations for {@code fork}; tests without are left out.
+     * {@code file} names the tests; errors name the field but not the file, which the caller names once.
+     */
     public static List<StateTest> parse(String file, CharSequence json, String fork) {
-        Object root;
-        try {
-            root = Json.parse(json);
-        } catch (ZvmParseException e) {
-            throw ZvmParseException.general(file + ": " + e.getMessage());
-        }
+        Object root = Json.parse(json);
         List<StateTest> tests = new ArrayList<>();
-        for (Node test : new Node(file, "", "", root).members()) {
+        for (Node test : new Node("", "", root).members()) {
             Node post = test.member("post");
             if (post.has(fork)) {
                 TxTemplate tx = transaction(test.member("transaction"));
@@ -133,17 +136,17 @@ public final class StateTestFile {
     }
 
     /**
-     * A JSON value and where it is, so that every failure names the file and the field; {@code name} is the
+     * A JSON value and where it is, so that every failure names the field; {@code name} is the
      * member name it is under (test names hold dots, so it is kept rather than cut from the path).
      */
-    private record Node(String file, String path, String name, Object value) {
+    private record Node(String path, String name, Object value) {
         ZvmParseException error(String what) {
-            return ZvmParseException.general(file + ": " + (path.isEmpty() ? "the top level" : path) + ": " + what);
+            return ZvmParseException.general((path.isEmpty() ? "the top level" : path) + ": " + what);
         }
 
         /** The member name as a value of its own, e.g. an address or a slot. */
         Node key() {
-            return new Node(file, path, name, name);
+            return new Node(path, name, name);
         }
 
         boolean has(String key) {
@@ -165,7 +168,7 @@ public final class StateTestFile {
         }
 
         private Node child(String key, Object v) {
-            return new Node(file, path.isEmpty() ? key : path + "." + key, key, v);
+            return new Node(path.isEmpty() ? key : path + "." + key, key, v);
         }
 
         <T> List<T> elements(Function<Node, T> convert) {
@@ -174,7 +177,7 @@ public final class StateTestFile {
             }
             List<T> result = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                result.add(convert.apply(new Node(file, path + "[" + i + "]", name, list.get(i))));
+                result.add(convert.apply(new Node(path + "[" + i + "]", name, list.get(i))));
             }
             return Collections.unmodifiableList(result);
         }

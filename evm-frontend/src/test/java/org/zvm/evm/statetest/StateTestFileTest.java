@@ -132,22 +132,22 @@ class StateTestFileTest {
     }
 
     @Test
-    void malformedFilesNameTheFileAndTheField() {
+    void malformedFilesNameTheField() {
         String ok = TEMPLATE.formatted("");
-        malformed(ok.replace("\"currentBaseFee\": \"0x0a\", ", ""), "dir/t.json: t.env: missing member \"currentBaseFee\"");
-        malformed(ok.replace("\"0x0186a0\"", "\"0x01g6a0\""), "dir/t.json: t.transaction.gasLimit[0]: not a quantity: \"0x01g6a0\"");
-        malformed(ok.replace("\"0x0186a0\"", "\"0x010000000000000000\""), "dir/t.json: t.transaction.gasLimit[0]: \"0x010000000000000000\" does not fit 64 bits");
-        malformed(ok.replace("\"0x00ff\"", "\"0x0ff\""), "dir/t.json: t.transaction.data[1]: not 0x-prefixed hex bytes: \"0x0ff\"");
+        malformed(ok.replace("\"currentBaseFee\": \"0x0a\", ", ""), "t.env: missing member \"currentBaseFee\"");
+        malformed(ok.replace("\"0x0186a0\"", "\"0x01g6a0\""), "t.transaction.gasLimit[0]: not a quantity: \"0x01g6a0\"");
+        malformed(ok.replace("\"0x0186a0\"", "\"0x010000000000000000\""), "t.transaction.gasLimit[0]: \"0x010000000000000000\" does not fit 64 bits");
+        malformed(ok.replace("\"0x00ff\"", "\"0x0ff\""), "t.transaction.data[1]: not 0x-prefixed hex bytes: \"0x0ff\"");
         malformed(ok.replace("\"code\": \"0x6001600055\"", "\"code\": \":raw 0x6001600055\""),
-                        "dir/t.json: t.pre.0x095e7baea6a6c7c4c2dfeb977efac326af552d87.code: not 0x-prefixed hex bytes: \":raw 0x6001600055\"");
+                        "t.pre.0x095e7baea6a6c7c4c2dfeb977efac326af552d87.code: not 0x-prefixed hex bytes: \":raw 0x6001600055\"");
         malformed(ok.replace("\"0x0100\": \"0x02\"", "\"0x0100\": 2, \"0x000\": \"0x03\""),
-                        "dir/t.json: t.pre.0x095e7baea6a6c7c4c2dfeb977efac326af552d87.storage.0x000: the slot is given twice");
-        malformed(ok.replace("\"data\": 1, \"gas\": 0", "\"data\": 2, \"gas\": 0"), "dir/t.json: t.post.Cancun[1].indexes.data: 2 is out of range: the transaction has 2");
-        malformed(ok.replace("\"gasPrice\": \"0x0a\", ", ""), "dir/t.json: t.transaction: needs either gasPrice or both maxFeePerGas and maxPriorityFeePerGas");
+                        "t.pre.0x095e7baea6a6c7c4c2dfeb977efac326af552d87.storage.0x000: the slot is given twice");
+        malformed(ok.replace("\"data\": 1, \"gas\": 0", "\"data\": 2, \"gas\": 0"), "t.post.Cancun[1].indexes.data: 2 is out of range: the transaction has 2");
+        malformed(ok.replace("\"gasPrice\": \"0x0a\", ", ""), "t.transaction: needs either gasPrice or both maxFeePerGas and maxPriorityFeePerGas");
         malformed(ok.replace("\"sender\": \"0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b\"", "\"sender\": \"0xa94f\""),
-                        "dir/t.json: t.transaction.sender: expected a 20-byte address, found 2 bytes");
-        malformed(ok.replace("\"accessLists\": [null, ", "\"accessLists\": ["), "dir/t.json: t.transaction.accessLists: 1 access lists for 2 data entries");
-        malformed("{\"t\": }", "dir/t.json: JSON: expected a value, found character '}' at offset 6");
-        malformed("[]", "dir/t.json: the top level: expected an object, found []");
+                        "t.transaction.sender: expected a 20-byte address, found 2 bytes");
+        malformed(ok.replace("\"accessLists\": [null, ", "\"accessLists\": ["), "t.transaction.accessLists: 1 access lists for 2 data entries");
+        malformed("{\"t\": }", "JSON: expected a value, found character '}' at offset 6");
+        malformed("[]", "the top level: expected an object, found []");
     }
 }
