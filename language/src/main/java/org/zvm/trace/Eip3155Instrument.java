@@ -16,8 +16,8 @@ import com.oracle.truffle.api.instrumentation.TruffleInstrument;
 
 /**
  * The EIP-3155 tracer ({@code --zvm-trace}): one JSON line per executed instruction on the error stream,
- * with the fields geth and evmone print, and a summary line when the outermost frame ends. It is an instrument on
- * {@link InstructionTag} (the summary on the root body tag), so untraced runs pay
+ * with the fields geth and evmone print, and a summary line when the outermost frame ends. It is an
+ * instrument on {@link InstructionTag} (and on the contract body for the summary), so untraced runs pay
  * nothing and nodes hold no tracing code.
  */
 @TruffleInstrument.Registration(id = Eip3155Instrument.ID, name = "ZVM EIP-3155 tracer", version = "0.1.0")

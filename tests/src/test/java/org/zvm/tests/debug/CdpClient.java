@@ -23,7 +23,7 @@ import org.zvm.util.Json;
  * sends, reduced to request/response and an event log, so tests speak the real protocol to the
  * inspector instead of calling the Truffle debugger directly.
  */
-final class CdpClient implements AutoCloseable {
+public final class CdpClient implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 60;
 
     private final WebSocket socket;
@@ -37,7 +37,7 @@ final class CdpClient implements AutoCloseable {
     }
 
     /** Connects to {@code uri}, retrying while the inspector's server is still starting. */
-    static CdpClient connect(URI uri) throws InterruptedException {
+    public static CdpClient connect(URI uri) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         Listener listener = new Listener();
@@ -57,7 +57,7 @@ final class CdpClient implements AutoCloseable {
     }
 
     /** Sends a command and returns its {@code result}; a protocol error fails the test. */
-    Map<String, Object> send(String method, Object... keyValues) {
+    public Map<String, Object> send(String method, Object... keyValues) {
         int id = ids.incrementAndGet();
         Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -78,7 +78,7 @@ final class CdpClient implements AutoCloseable {
     }
 
     /** The first unconsumed event named {@code method} that satisfies {@code test}; earlier ones stay. */
-    Map<String, Object> awaitEvent(String method, Predicate<Map<String, Object>> test) throws InterruptedException {
+    public Map<String, Object> awaitEvent(String method, Predicate<Map<String, Object>> test) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         synchronized (events) {
             while (true) {
@@ -98,7 +98,7 @@ final class CdpClient implements AutoCloseable {
         }
     }
 
-    Map<String, Object> awaitEvent(String method) throws InterruptedException {
+    public Map<String, Object> awaitEvent(String method) throws InterruptedException {
         return awaitEvent(method, p -> true);
     }
 
@@ -119,12 +119,12 @@ final class CdpClient implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
+    public static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object o) {
+    public static List<Object> list(Object o) {
         return (List<Object>) o;
     }
 
