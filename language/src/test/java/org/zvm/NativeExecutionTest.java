@@ -188,6 +188,35 @@ class NativeExecutionTest {
         assertHalt("out_of_gas", r, 7);
     }
 
+    /**
+     * A subroutine entered at six different stack heights: the block gets a copy per height up to its
+     * limit, then a generic one, and every entry must compute the same as the first.
+     */
+    @Test
+    void blockEnteredAtManyHeightsComputesTheSame() {
+        StringBuilder program = new StringBuilder("PUSH1 10\n");
+        for (int call = 1; call <= 6; call++) {
+            program.append(call == 1 ? "" : "DUP1\n").append("PUSH1 r").append(call).append("\nPUSH1 sub\nJUMP\nr").append(call).append(": ");
+        }
+        program.append("ADD\n".repeat(5)).append("PUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n");
+        // sub: (x, ret) -> x + 1, back to ret.
+        program.append("sub: SWAP1\nPUSH1 1\nADD\nSWAP1\nJUMP\n");
+        // 11 + 12 + ... + 16
+        assertEquals(word(81), output(run(program.toString())));
+    }
+
+    /** A straight line longer than a block may be is split; gas and results are those of one line. */
+    @Test
+    void longStraightLineIsSplitTransparently() {
+        String line = "PUSH1 0\n" + "PUSH1 1\nADD\n".repeat(300) + "PUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n";
+        Map<String, Object> r = run(line);
+        assertEquals(word(300), output(r));
+        // 601 pushes and adds at 3 gas, then PUSH1 0, MSTORE 3 + 3 memory, PUSH1 32, PUSH1 0, RETURN 0.
+        assertEquals(601 * 3 + 3 + 6 + 3 + 3, gasUsed(r));
+        // Out of gas in the third 128-instruction piece halts there, with all gas used.
+        assertHalt("out_of_gas", zvm.run(line, "", 3 * 300), 3 * 300);
+    }
+
     /** Init code that returns {@code runtimeHex} (at most 8 bytes) as the new contract's code. */
     static String initCode(String runtimeHex) {
         int len = (runtimeHex.length() - 2) / 2;

@@ -27,10 +27,18 @@ import com.oracle.truffle.api.source.SourceSection;
  * Shared by every format, so blocks, gas and jumps work the same for native, EVM and WASM code.
  *
  * <p>Block leaders are: offset 0, the instruction after anything that ends a block, instructions the
- * format marks (EVM JUMPDEST), and the targets of static jumps. A dynamic jump to any other legal
+ * format marks (EVM JUMPDEST), the targets of static jumps, and every {@link #MAX_BLOCK_INSTRUCTIONS}th
+ * instruction of a longer straight line. A dynamic jump to any other legal
  * destination gets its block built on demand ({@link BlockSource}).
  */
 public final class ContractBuilder implements BlockSource {
+    /**
+     * Most instructions in one block. A compiled block is one unrolled loop over its instructions, and
+     * Graal abandons a compilation whose unrolling passes 10,000 iterations (its MaximumLoopExplosionCount):
+     * generated code such as the signextend micro-benchmark has a straight line of 24,021 instructions. At
+     * this size the per-block checks stay rare and no unrolling comes near the limit.
+     */
+    public static final int MAX_BLOCK_INSTRUCTIONS = 128;
     private final CodeModel model;
     private final int codeLength;
     /** Block index by start pc; -1 where no block starts. */
@@ -87,6 +95,7 @@ public final class ContractBuilder implements BlockSource {
             pc += ins.length();
         }
         leaders.removeIf(pc -> pc >= codeLength);
+        capBlockLengths();
         // A jump that is itself a leader can be entered with any destination on the stack.
         pushedDestinations.keySet().removeIf(leaders::contains);
         int index = 0;
@@ -113,6 +122,24 @@ public final class ContractBuilder implements BlockSource {
             return false;
         }
         return last == null || !last.getSource().equals(section.getSource()) || last.getStartLine() != section.getStartLine();
+    }
+
+    /**
+     * Splits straight lines longer than {@link #MAX_BLOCK_INSTRUCTIONS} by adding leaders, never between a
+     * push and the jump that uses it, so such jumps stay static.
+     */
+    private void capBlockLengths() {
+        int length = 0;
+        for (int pc = 0; pc < codeLength;) {
+            if (leaders.contains(pc)) {
+                length = 0;
+            } else if (length >= MAX_BLOCK_INSTRUCTIONS && !pushedDestinations.containsKey(pc)) {
+                leaders.add(pc);
+                length = 0;
+            }
+            length++;
+            pc += model.decode(pc).length();
+        }
     }
 
     @Override

@@ -123,6 +123,15 @@ public final class Stack {
         return w0;
     }
 
+    /** Marks the word at frame position {@code pos} (below {@link #FRAME_POSITIONS}) as dead. */
+    public static void clear(Frame f, int pos) {
+        int slot = BASE + (pos << 2);
+        f.clearStatic(slot);
+        f.clearStatic(slot + 1);
+        f.clearStatic(slot + 2);
+        f.clearStatic(slot + 3);
+    }
+
     public static void copy(Frame f, int from, int to) {
         set(f, to, get(f, from, 0), get(f, from, 1), get(f, from, 2), get(f, from, 3));
     }

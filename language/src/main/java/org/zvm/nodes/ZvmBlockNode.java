@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.nodes;
 
+import java.util.Arrays;
+
 import org.zvm.error.HaltReason;
 import org.zvm.error.ZvmException;
 import org.zvm.opcode.GasCosts;
@@ -18,7 +20,8 @@ import com.oracle.truffle.api.nodes.Node;
  *
  * <p>The entry stack height is profiled: while every entry sees the same height, compiled code treats it
  * as a constant (each instruction gets its own height as a constant, see {@link ZvmInstructionNode#sp}),
- * so all stack slots the block touches are constant frame slots and the bound checks fold away. When a
+ * so all stack slots the block touches are constant frame slots and the bound checks fold away. Other
+ * heights get copies of the block specialized the same way ({@link #variants}). When a
  * check fails, the block re-runs instruction by instruction ({@link #executeExact}) so the
  * halt happens at the same instruction, with the same reason, as in a one-instruction-at-a-time VM.
  *
@@ -36,6 +39,9 @@ public final class ZvmBlockNode extends Node {
 
     private static final int UNINITIALIZED = -1;
     private static final int GENERIC = -2;
+    /** Most specialized entry heights per block, the profiled one included; beyond them one generic copy. */
+    private static final int MAX_VARIANTS = 4;
+    private static final ZvmBlockNode[] NO_VARIANTS = new ZvmBlockNode[0];
 
     @Children private final ZvmInstructionNode[] body;
     final int startPc;
@@ -44,6 +50,9 @@ public final class ZvmBlockNode extends Node {
     private final int minEntry;
     /** Highest entry height with which no instruction overflows. */
     private final int maxEntry;
+    /** Height change from entry to exit, and the most the height rises above the entry on the way. */
+    private final int exitDelta;
+    private final int peakDelta;
     final int exit;
     final HaltReason haltReason;
     /** Block index of the fall-through successor, or -1. */
@@ -56,6 +65,12 @@ public final class ZvmBlockNode extends Node {
     @CompilationFinal(dimensions = 1) long[] seenDestinations = new long[0];
     @CompilationFinal(dimensions = 1) int[] seenBlocks = new int[0];
     @CompilationFinal private int entryProfile = UNINITIALIZED;
+    /**
+     * Copies of this block for entry heights other than {@link #entryProfile}, each with its own constant
+     * heights; the last may be the generic copy. Solidity enters an internal function's blocks at whatever
+     * height its caller had, so one height per block is too few.
+     */
+    @Children private ZvmBlockNode[] variants = NO_VARIANTS;
 
     /** Offset after the last instruction: where a fall-through continues. */
     private final int endPc;
@@ -82,6 +97,8 @@ public final class ZvmBlockNode extends Node {
         this.staticGas = gas;
         this.minEntry = -lowest;
         this.maxEntry = GasCosts.STACK_LIMIT - highest;
+        this.exitDelta = height;
+        this.peakDelta = highest;
         long remaining = gas;
         for (ZvmInstructionNode n : body) {
             n.setPrechargedGas(remaining);
@@ -109,19 +126,57 @@ public final class ZvmBlockNode extends Node {
     void execute(VirtualFrame frame) {
         int sp = Stack.sp(frame);
         int profile = entryProfile;
-        if (profile >= 0) {
-            if (sp == profile) {
-                sp = profile;
-            } else {
-                CompilerDirectives.transferToInterpreterAndInvalidate();
-                entryProfile = GENERIC;
-                setStaticHeights(-1);
-            }
-        } else if (profile == UNINITIALIZED) {
+        if (profile == UNINITIALIZED) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             entryProfile = sp;
             setStaticHeights(sp);
+            profile = sp;
         }
+        if (sp == profile) {
+            run(frame, profile);
+        } else {
+            executeVariant(frame, sp);
+        }
+    }
+
+    /** Entered with another height than the profiled one: the copy made for that height, or a new one. */
+    @ExplodeLoop
+    private void executeVariant(VirtualFrame frame, int sp) {
+        for (ZvmBlockNode v : variants) {
+            int height = v.entryProfile;
+            if (sp == height) {
+                v.run(frame, height);
+                return;
+            }
+            if (height == GENERIC) {
+                v.run(frame, sp);
+                return;
+            }
+        }
+        CompilerDirectives.transferToInterpreterAndInvalidate();
+        addVariant(sp).run(frame, sp);
+    }
+
+    /**
+     * A copy of this block specialized to entry height {@code sp}; once {@link #MAX_VARIANTS} heights are
+     * taken, one copy for every other height, whose stack accesses are not constant.
+     */
+    private ZvmBlockNode addVariant(int sp) {
+        ZvmBlockNode v = (ZvmBlockNode) deepCopy();
+        v.variants = NO_VARIANTS;
+        boolean generic = variants.length + 1 >= MAX_VARIANTS;
+        v.entryProfile = generic ? GENERIC : sp;
+        v.setStaticHeights(generic ? -1 : sp);
+        ZvmBlockNode[] grown = Arrays.copyOf(variants, variants.length + 1);
+        grown[grown.length - 1] = insert(v);
+        variants = grown;
+        notifyInserted(v);
+        reportPolymorphicSpecialize();
+        return v;
+    }
+
+    /** Runs the block entered with height {@code sp} (a constant unless this is the generic copy). */
+    private void run(VirtualFrame frame, int sp) {
         Stack.setSp(frame, sp);
         long gas = frame.getLongStatic(Stack.GAS);
         if (sp < minEntry || sp > maxEntry || gas < staticGas) {
@@ -131,6 +186,24 @@ public final class ZvmBlockNode extends Node {
         }
         frame.setLongStatic(Stack.GAS, gas - staticGas);
         executeBody(frame);
+        clearDeadSlots(frame, sp);
+    }
+
+    /**
+     * Clears the slots of the words the block left above its exit height. Compiled code then carries only
+     * the live stack into the deoptimization states of the blocks that follow, instead of all frame
+     * slots ever written; in the interpreter, and in the generic copy where heights are not constant,
+     * there is nothing to gain.
+     */
+    @ExplodeLoop
+    private void clearDeadSlots(VirtualFrame frame, int sp) {
+        if (!CompilerDirectives.isPartialEvaluationConstant(sp)) {
+            return;
+        }
+        int end = Math.min(sp + peakDelta, Stack.FRAME_POSITIONS);
+        for (int pos = sp + exitDelta; pos < end; pos++) {
+            Stack.clear(frame, pos);
+        }
     }
 
     /**

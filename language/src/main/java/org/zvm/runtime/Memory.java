@@ -4,12 +4,16 @@ package org.zvm.runtime;
 import java.util.Arrays;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.memory.ByteArraySupport;
 
 /**
  * A call frame's byte-addressed memory: a flat array grown in 32-byte words. Growth is paid for by the
  * caller through {@link org.zvm.nodes.Gas#chargeMemory} before any access, so an access here is in range.
  */
 public final class Memory {
+    /** EVM words are big-endian; Truffle's accessor compiles to a load and a byte swap. */
+    private static final ByteArraySupport BYTES = ByteArraySupport.bigEndian();
+
     private byte[] data = new byte[0];
     private long size;
 
@@ -86,19 +90,12 @@ public final class Memory {
         }
     }
 
+    /** Limb {@code limb} (0 = least significant) of the big-endian word at {@code offset}: one 8-byte load. */
     public long readLimb(long offset, int limb) {
-        int base = (int) offset + (3 - limb) * 8;
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (data[base + i] & 0xFFL);
-        }
-        return v;
+        return BYTES.getLong(data, (int) offset + (3 - limb) * 8);
     }
 
     public void writeLimb(long offset, int limb, long v) {
-        int base = (int) offset + (3 - limb) * 8;
-        for (int i = 0; i < 8; i++) {
-            data[base + i] = (byte) (v >>> (56 - 8 * i));
-        }
+        BYTES.putLong(data, (int) offset + (3 - limb) * 8, v);
     }
 }

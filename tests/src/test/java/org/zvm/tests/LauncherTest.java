@@ -32,30 +32,16 @@ class LauncherTest {
     }
 
     static Run zvm(String... args) throws IOException, InterruptedException {
-<<<<<<< ours
-        return launch(List.of(), null, args);
-=======
         return zvm(List.of(), args);
->>>>>>> theirs
     }
 
     /** Runs the launcher in a JVM with this one's flags plus {@code jvmOptions} (e.g. another locale). */
     static Run zvm(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-<<<<<<< ours
-        return launch(jvmOptions, null, args);
-=======
         return run(jvmOptions, null, args);
->>>>>>> theirs
     }
 
     /** Runs zvm with {@code input} as its standard input. */
     static Run zvmWithInput(String input, String... args) throws IOException, InterruptedException {
-<<<<<<< ours
-        return launch(List.of(), input, args);
-    }
-
-    private static Run launch(List<String> jvmOptions, String input, String... args) throws IOException, InterruptedException {
-=======
         return run(List.of(), input, args);
     }
 
@@ -81,7 +67,6 @@ class LauncherTest {
 
     /** The command line of a zvm JVM with this one's flags and class path plus {@code jvmOptions}. */
     static List<String> command(List<String> jvmOptions, String... args) {
->>>>>>> theirs
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -94,29 +79,7 @@ class LauncherTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.zvm.launcher.ZvmLauncher");
         cmd.addAll(List.of(args));
-<<<<<<< ours
-        // stderr goes to a file: read from a pipe after stdout, a long trace would fill the pipe and block the child.
-        Path errFile = Files.createTempFile("zvm-stderr", ".txt");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
-            if (input == null) {
-                pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            }
-            Process p = pb.start();
-            if (input != null) {
-                try (var stdin = p.getOutputStream()) {
-                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            byte[] out = p.getInputStream().readAllBytes();
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-            return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(errFile, StandardCharsets.UTF_8));
-        } finally {
-            Files.delete(errFile);
-        }
-=======
         return cmd;
->>>>>>> theirs
     }
 
     static void assertOneLineError(Run r, String expected) {
