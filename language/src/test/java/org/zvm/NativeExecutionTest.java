@@ -194,15 +194,19 @@ class NativeExecutionTest {
      */
     @Test
     void blockEnteredAtManyHeightsComputesTheSame() {
+        // 11 + 12 + ... + 16
+        assertEquals(word(81), output(run(subroutineAtSixHeights())));
+    }
+
+    /** Calls one subroutine from six stack heights, so its blocks get a copy per height and a generic one. */
+    static String subroutineAtSixHeights() {
         StringBuilder program = new StringBuilder("PUSH1 10\n");
         for (int call = 1; call <= 6; call++) {
             program.append(call == 1 ? "" : "DUP1\n").append("PUSH1 r").append(call).append("\nPUSH1 sub\nJUMP\nr").append(call).append(": ");
         }
         program.append("ADD\n".repeat(5)).append("PUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n");
         // sub: (x, ret) -> x + 1, back to ret.
-        program.append("sub: SWAP1\nPUSH1 1\nADD\nSWAP1\nJUMP\n");
-        // 11 + 12 + ... + 16
-        assertEquals(word(81), output(run(program.toString())));
+        return program.append("sub: SWAP1\nPUSH1 1\nADD\nSWAP1\nJUMP\n").toString();
     }
 
     /** A straight line longer than a block may be is split; gas and results are those of one line. */

@@ -55,6 +55,23 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
     protected ZvmInstructionNode() {
     }
 
+    /**
+     * Gives the instrumentation wrapper this instruction's data: the wrapper stands in the block's body in
+     * its place, so the block's checks (stack bounds, static gas) read the table data from it.
+     */
+    private void copyTo(ZvmInstructionNode copy) {
+        copy.pc = this.pc;
+        copy.opcode = this.opcode;
+        copy.mnemonic = this.mnemonic;
+        copy.baseGas = this.baseGas;
+        copy.prechargedGas = this.prechargedGas;
+        copy.inputs = this.inputs;
+        copy.outputs = this.outputs;
+        copy.sourceSection = this.sourceSection;
+        copy.statement = this.statement;
+        copy.staticSp = this.staticSp;
+    }
+
     /** Called once by the builder. */
     public final ZvmInstructionNode init(int atPc, int opcodeByte, String name, int gas, int in, int out, SourceSection section) {
         this.pc = atPc;
@@ -79,6 +96,10 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
     /** Sets (or, with -1, clears) the height {@link #sp} returns; only the enclosing block calls this. */
     final void setStaticSp(int height) {
         this.staticSp = height;
+        if (this instanceof WrapperNode wrapper) {
+            // The wrapped instruction reads its own field when it runs.
+            ((ZvmInstructionNode) wrapper.getDelegateNode()).setStaticSp(height);
+        }
     }
 
     /** The stack height before this instruction: a constant in compiled code while the block's profile holds. */
@@ -129,7 +150,9 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
 
     @Override
     public WrapperNode createWrapper(ProbeNode probe) {
-        return new ZvmInstructionNodeWrapper(this, probe);
+        ZvmInstructionNodeWrapper wrapper = new ZvmInstructionNodeWrapper(this, probe);
+        copyTo(wrapper);
+        return wrapper;
     }
 
     @Override
