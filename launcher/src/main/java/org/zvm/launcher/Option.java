@@ -51,7 +51,8 @@ enum Option {
     SOURCE_MAP(List.of("--source-map"),   "FILE", EnumSet.of(RUN, STEP),     "solc's source map of FILE's EVM code: debuggers show the Solidity source (needs --sources)"),
     SOURCES  (List.of("--sources"),       "A.sol[,B.sol]", EnumSet.of(RUN, STEP), "the Solidity files the source map refers to, in solc's source id order"),
     ABI      (List.of("--abi"),           "FILE[,FILE]", EnumSet.of(RUN),    "solc JSON ABIs: --trace=calls names functions, arguments and results"),
-    COVERAGE (List.of("--coverage"),      null,   EnumSet.of(RUN),           "per-line instruction coverage of every contract on stderr at the end");
+    COVERAGE (List.of("--coverage"),      null,   EnumSet.of(RUN),           "per-line instruction coverage of every contract on stderr at the end"),
+    TIMEOUT  (List.of("--timeout"),       "S",    EnumSet.of(RUN, STATETEST, WASM_SPECTEST), "stop after S seconds of wall-clock time, whatever the gas limit (default: none)");
     // @formatter:on
 
     final List<String> names;

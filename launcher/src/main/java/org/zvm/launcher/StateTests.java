@@ -86,7 +86,7 @@ final class StateTests {
                     }
                 }
             } catch (IOException | PolyglotException e) {
-                if (e instanceof PolyglotException p && (p.isInternalError() || p.isHostException())) {
+                if (e instanceof PolyglotException p && (p.isInternalError() || p.isHostException() || p.isCancelled())) {
                     throw p;
                 }
                 count(tally, false);

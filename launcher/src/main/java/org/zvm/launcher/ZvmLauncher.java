@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     static final int EXIT_INTERNAL = 70;
 
     private Arguments arguments;
+    /** Set by the {@code --timeout} guard when it cancels the context, so the cancellation reads as a timeout. */
+    private volatile double timedOut;
     /** The operands of {@code abi} and {@code selector}, taken whole (see {@link AbiCommands}). */
     private List<String> abiWords;
 
@@ -311,7 +314,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         return EXIT_SUCCESS;
     }
 
-    private Context open(Context.Builder builder) {
+    private Context open(Context.Builder builder) throws UsageException {
         builder.option(FORK_OPTION, arguments.fork());
         if (arguments.stateDir() != null) {
             builder.option(STATE_DIR_OPTION, arguments.stateDir().toAbsolutePath().toString());
@@ -319,11 +322,17 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         if (arguments.trace() != Trace.NONE) {
             builder.option(arguments.trace().instrumentOption, "true");
         }
+        Context context;
         try {
-            return builder.build();
+            context = builder.build();
         } catch (IllegalArgumentException e) {
             throw new IncompleteInstallation(e);
         }
+        String timeout = arguments.options().get(Option.TIMEOUT);
+        if (timeout != null) {
+            cancelAfter(context, Arguments.seconds(Option.TIMEOUT, timeout, false));
+        }
+        return context;
     }
 
     /**
@@ -365,7 +374,26 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         }
     }
 
+    /**
+     * The wall-clock guard of {@code --timeout}: cancelling the context stops guest code at its next
+     * safepoint (back edges and calls poll), however much gas it was given.
+     */
+    private void cancelAfter(Context context, double seconds) {
+        Thread.ofPlatform().daemon().name("zvm-timeout").start(() -> {
+            try {
+                Thread.sleep(Duration.ofNanos((long) (seconds * 1e9)));
+            } catch (InterruptedException e) {
+                return;
+            }
+            timedOut = seconds;
+            context.close(true);
+        });
+    }
+
     private int polyglotFailure(PolyglotException e) {
+        if (e.isCancelled() && timedOut > 0) {
+            return fail("--timeout: stopped after " + arguments.options().get(Option.TIMEOUT) + " s", 1);
+        }
         if (e.isInternalError() || e.isHostException()) {
             return internalError(e);
         }

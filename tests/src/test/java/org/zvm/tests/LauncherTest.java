@@ -321,4 +321,15 @@ class LauncherTest {
         assertEquals("-1\ntrue", dec.out().strip(), dec.toString());
         assertOneLineError(zvm("abi", "decode", "(bool)", "0x02"), "abi: offset 0x0: data ends at 1 bytes, a word needs 32");
     }
+
+    @Test
+    void timeoutStopsARunawayContract(@TempDir Path dir) throws Exception {
+        // JUMPDEST; PUSH1 0; JUMP with 2^62 gas: only the wall-clock guard ends it.
+        Path spin = Files.writeString(dir.resolve("spin.hex"), "5b600056");
+        Run r = zvm("run", spin.toString(), "--format", "evm", "--gas", "0x4000000000000000", "--timeout", "1");
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("zvm: --timeout: stopped after 1 s", r.err().strip());
+        assertOneLineError(zvm("run", spin.toString(), "--format", "evm", "--timeout", "0"), "--timeout: not a positive number of seconds: '0'");
+    }
+
 }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,4 +56,24 @@ class SandboxTest {
             assertEquals("success", c.eval(STORE_ONE).invokeMember("call", call()).getMember("status").asString());
         }
     }
+
+    /** An embedder's wall-clock guard: cancelling the context from another thread stops a runaway loop. */
+    @Test
+    void embedderCanCancelARunawayContract() throws Exception {
+        Source spin = Source.newBuilder("zvm", ByteSequence.create(new byte[]{0x5b, 0x60, 0x00, 0x56}), "spin.evm").mimeType("application/x-evm").build();
+        Context c = Context.create("zvm");
+        Value contract = c.eval(spin);
+        Thread guard = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            c.close(true);
+        });
+        PolyglotException e = assertThrows(PolyglotException.class, () -> contract.invokeMember("call", "0x", 1L << 62, "0x0", "0x00000000000000000000000000000000000000c0", false));
+        assertTrue(e.isCancelled(), e.toString());
+        guard.join();
+    }
+
 }
