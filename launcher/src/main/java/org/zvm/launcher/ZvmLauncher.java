@@ -57,7 +57,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
 
     private Arguments arguments;
     /** Set by the {@code --timeout} guard when it cancels the context, so the cancellation reads as a timeout. */
-    private volatile double timedOut;
+    private volatile boolean timedOut;
     /** The operands of {@code abi} and {@code selector}, taken whole (see {@link AbiCommands}). */
     private List<String> abiWords;
 
@@ -385,13 +385,13 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             } catch (InterruptedException e) {
                 return;
             }
-            timedOut = seconds;
+            timedOut = true;
             context.close(true);
         });
     }
 
     private int polyglotFailure(PolyglotException e) {
-        if (e.isCancelled() && timedOut > 0) {
+        if (e.isCancelled() && timedOut) {
             return fail("--timeout: stopped after " + arguments.options().get(Option.TIMEOUT) + " s", 1);
         }
         if (e.isInternalError() || e.isHostException()) {

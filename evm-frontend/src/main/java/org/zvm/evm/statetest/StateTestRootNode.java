@@ -12,17 +12,12 @@ import org.zvm.ZvmLanguage;
 import org.zvm.evm.Fork;
 import org.zvm.runtime.InteropArray;
 import org.zvm.runtime.InteropRecord;
+import org.zvm.runtime.SuiteRootNode;
 import org.zvm.runtime.ZvmNull;
 import org.zvm.util.Json;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
-import com.oracle.truffle.api.library.ExportLibrary;
-import com.oracle.truffle.api.library.ExportMessage;
-import com.oracle.truffle.api.nodes.RootNode;
 
 /**
  * Evaluating a state test file returns an executable: called with an optional regular expression a test
@@ -30,7 +25,7 @@ import com.oracle.truffle.api.nodes.RootNode;
  * records ({@code file, test, fork, data, gas, value, pass, expectedHash, actualHash, error}, and
  * {@code json}, the line {@code zvm statetest --json} prints).
  */
-public final class StateTestRootNode extends RootNode {
+public final class StateTestRootNode extends SuiteRootNode {
     private final List<StateTest> tests;
     private final Fork fork;
 
@@ -41,32 +36,11 @@ public final class StateTestRootNode extends RootNode {
     }
 
     @Override
-    public Object execute(VirtualFrame frame) {
-        return new Runner(this);
-    }
-
-    /** The executable evaluation returns. */
-    @ExportLibrary(InteropLibrary.class)
-    static final class Runner implements TruffleObject {
-        private final StateTestRootNode root;
-
-        Runner(StateTestRootNode root) {
-            this.root = root;
+    protected Object run(Object[] args) throws UnsupportedTypeException {
+        if (args.length > 1 || args.length == 1 && !(args[0] instanceof String)) {
+            throw UnsupportedTypeException.create(args, "expected an optional test name filter (a regular expression string)");
         }
-
-        @ExportMessage
-        boolean isExecutable() {
-            return true;
-        }
-
-        @ExportMessage
-        @TruffleBoundary
-        Object execute(Object[] args) throws UnsupportedTypeException {
-            if (args.length > 1 || args.length == 1 && !(args[0] instanceof String)) {
-                throw UnsupportedTypeException.create(args, "expected an optional test name filter (a regular expression string)");
-            }
-            return root.run(ZvmContext.get(root), args.length == 0 ? "" : (String) args[0]);
-        }
+        return run(ZvmContext.get(this), args.length == 0 ? "" : (String) args[0]);
     }
 
     @TruffleBoundary

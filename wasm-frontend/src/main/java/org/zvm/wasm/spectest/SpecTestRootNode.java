@@ -11,16 +11,11 @@ import org.zvm.ZvmContext;
 import org.zvm.ZvmLanguage;
 import org.zvm.runtime.InteropArray;
 import org.zvm.runtime.InteropRecord;
+import org.zvm.runtime.SuiteRootNode;
 import org.zvm.util.Json;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleFile;
-import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
-import com.oracle.truffle.api.library.ExportLibrary;
-import com.oracle.truffle.api.library.ExportMessage;
-import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 
 /**
@@ -29,7 +24,7 @@ import com.oracle.truffle.api.source.Source;
  * {@code json}, the line {@code zvm wasm-spectest --json} prints). Module files are read beside the
  * command file.
  */
-public final class SpecTestRootNode extends RootNode {
+public final class SpecTestRootNode extends SuiteRootNode {
     private final Source source;
 
     public SpecTestRootNode(ZvmLanguage language, Source source) {
@@ -38,33 +33,8 @@ public final class SpecTestRootNode extends RootNode {
     }
 
     @Override
-    public Object execute(VirtualFrame frame) {
-        return new Runner(this);
-    }
-
-    /** The executable evaluation returns. */
-    @ExportLibrary(InteropLibrary.class)
-    static final class Runner implements TruffleObject {
-        private final SpecTestRootNode root;
-
-        Runner(SpecTestRootNode root) {
-            this.root = root;
-        }
-
-        @ExportMessage
-        boolean isExecutable() {
-            return true;
-        }
-
-        @ExportMessage
-        @TruffleBoundary
-        Object execute(@SuppressWarnings("unused") Object[] args) {
-            return root.run();
-        }
-    }
-
     @TruffleBoundary
-    private Object run() {
+    protected Object run(Object[] args) {
         ZvmContext context = ZvmContext.get(this);
         TruffleFile file = context.env().getPublicTruffleFile(source.getPath());
         SpecTestRunner runner = new SpecTestRunner(ZvmLanguage.get(this), source.getName(), name -> {
