@@ -58,36 +58,31 @@ public final class InteropBytes implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     short readBufferShort(ByteOrder order, long offset) throws InvalidBufferOffsetException {
-        check(offset, Short.BYTES);
-        return view(order).getShort((int) offset);
+        return view(order, offset, Short.BYTES).getShort((int) offset);
     }
 
     @ExportMessage
     @TruffleBoundary
     int readBufferInt(ByteOrder order, long offset) throws InvalidBufferOffsetException {
-        check(offset, Integer.BYTES);
-        return view(order).getInt((int) offset);
+        return view(order, offset, Integer.BYTES).getInt((int) offset);
     }
 
     @ExportMessage
     @TruffleBoundary
     long readBufferLong(ByteOrder order, long offset) throws InvalidBufferOffsetException {
-        check(offset, Long.BYTES);
-        return view(order).getLong((int) offset);
+        return view(order, offset, Long.BYTES).getLong((int) offset);
     }
 
     @ExportMessage
     @TruffleBoundary
     float readBufferFloat(ByteOrder order, long offset) throws InvalidBufferOffsetException {
-        check(offset, Float.BYTES);
-        return view(order).getFloat((int) offset);
+        return view(order, offset, Float.BYTES).getFloat((int) offset);
     }
 
     @ExportMessage
     @TruffleBoundary
     double readBufferDouble(ByteOrder order, long offset) throws InvalidBufferOffsetException {
-        check(offset, Double.BYTES);
-        return view(order).getDouble((int) offset);
+        return view(order, offset, Double.BYTES).getDouble((int) offset);
     }
 
     @ExportMessage
@@ -138,7 +133,8 @@ public final class InteropBytes implements TruffleObject {
         }
     }
 
-    private ByteBuffer view(ByteOrder order) {
+    private ByteBuffer view(ByteOrder order, long offset, int length) throws InvalidBufferOffsetException {
+        check(offset, length);
         return ByteBuffer.wrap(bytes).order(order);
     }
 }
