@@ -28,9 +28,19 @@ final class Solidity {
 
     /** The creation code of {@code contract} in {@code examples/solidity/FILE}, its ABI beside it in {@code out}. */
     static Source compile(String file, String contract, Path out) throws IOException, InterruptedException {
+        compileAll(out, file);
+        return source(out, contract);
+    }
+
+    /** Compiles the named files of {@code examples/solidity} in one solc run into {@code out}. */
+    static void compileAll(Path out, String... files) throws IOException, InterruptedException {
         Path root = ProjectDir.get();
-        Process p = new ProcessBuilder(List.of("bash", root.resolve("scripts/solc.sh").toString(), "--bin", "--abi", "--optimize", "--base-path", root.toString(), "-o",
-                        out.toString(), root.resolve("examples/solidity").resolve(file).toString())).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("scripts/solc.sh").toString(), "--bin", "--abi", "--optimize", "--base-path", root.toString(), "-o",
+                        out.toString()));
+        for (String file : files) {
+            command.add(root.resolve("examples/solidity").resolve(file).toString());
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -38,6 +48,10 @@ final class Solidity {
         }
         Assumptions.assumeTrue(p.exitValue() != 3, () -> "skipped: solc is not available here (scripts/solc.sh exit 3): " + log.strip());
         assertEquals(0, p.exitValue(), log);
+    }
+
+    /** The creation code of {@code contract} that {@link #compileAll} wrote into {@code out}. */
+    static Source source(Path out, String contract) throws IOException {
         Path bin;
         try (var files = Files.list(out)) {
             bin = files.filter(f -> f.getFileName().toString().endsWith("_" + contract + ".bin") || f.getFileName().toString().equals(contract + ".bin")).findFirst()
