@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.api.Assumptions;
 import org.zvm.ZvmLanguage;
 import org.zvm.tools.ProjectDir;
-import org.zvm.util.Hex;
 
 /**
- * Compiles a contract of {@code examples/solidity} with {@code scripts/solc.sh} (the pinned solc-js) and
- * turns solc's {@code .bin} into a zvm source whose companion {@code .abi} the language finds by its path.
+ * Compiles a contract of {@code examples/solidity} with {@code scripts/solc.sh} (the pinned solc-js); solc's
+ * {@code .bin} file is a zvm source as it is (the language detects it), its companion {@code .abi} found by its path.
  * When solc cannot be installed here (exit 3) the calling test is skipped with a notice.
  */
 final class Solidity {
@@ -57,7 +55,7 @@ final class Solidity {
             bin = files.filter(f -> f.getFileName().toString().endsWith("_" + contract + ".bin") || f.getFileName().toString().equals(contract + ".bin")).findFirst()
                             .orElseThrow(() -> new IOException("solc wrote no " + contract + ".bin into " + out));
         }
-        byte[] code = Hex.bytes(Files.readString(bin).strip());
-        return Source.newBuilder(ZvmLanguage.ID, bin.toFile()).content(ByteSequence.create(code)).mimeType(ZvmLanguage.EVM_MIME).build();
+        // The language reads solc's hex text itself (.bin), and finds the ABI in X.abi beside it.
+        return Source.newBuilder(ZvmLanguage.ID, bin.toFile()).build();
     }
 }
