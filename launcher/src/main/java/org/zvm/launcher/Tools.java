@@ -38,11 +38,12 @@ final class Tools {
     }
 
     /**
-     * EVM code from a file: a {@code .evm} file is the code itself, any other file is hex text. Guessing
+     * EVM code from a file: a {@code .evm} file is the code itself, any other file (solc's {@code .bin}) is hex text. Guessing
      * from the content would run a typo'd hex file as binary garbage, so the extension decides.
      */
     static byte[] evmCode(Path file, byte[] content) throws UsageException {
-        return Format.byExtension(file) == Format.EVM ? content : hexCode(file, content);
+        boolean binary = Format.byExtension(file) == Format.EVM && !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(Format.EVM_HEX_EXTENSION);
+        return binary ? content : hexCode(file, content);
     }
 
     /**
