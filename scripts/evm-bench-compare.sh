@@ -7,8 +7,8 @@
 # other on this machine, and prints one Markdown table (evm-bench-table.mjs) with the geomeans. Extra
 # arguments go to zvm bench (e.g. --warmup 10). Exit 1 if either engine got a case wrong.
 #
-# It also writes the warm-up curve of every zvm case as an SVG plot (evm-bench-curve.mjs) and prints when
-# each case first ran at 90% of its steady speed.
+# It also writes the warm-up curve of every zvm case as an SVG plot (evm-bench-curve.mjs) and prints
+# from when on each case ran at 90% of its steady speed or better.
 #
 # Environment: EVM_BENCH_PLOT (the plot's path, default: evm-bench-warmup.svg in the current directory),
 # ZVM_DATA_DIR (default: ../shared/data beside the checkout), XDG_CACHE_HOME (@ethereumjs/evm
