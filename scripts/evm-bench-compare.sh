@@ -7,7 +7,11 @@
 # other on this machine, and prints one Markdown table (evm-bench-table.mjs) with the geomeans. Extra
 # arguments go to zvm bench (e.g. --warmup 10). Exit 1 if either engine got a case wrong.
 #
-# Environment: ZVM_DATA_DIR (default: ../shared/data beside the checkout), XDG_CACHE_HOME (@ethereumjs/evm
+# It also writes the warm-up curve of every zvm case as an SVG plot (evm-bench-curve.mjs) and prints
+# from when on each case ran at 90% of its steady speed or better.
+#
+# Environment: EVM_BENCH_PLOT (the plot's path, default: evm-bench-warmup.svg in the current directory),
+# ZVM_DATA_DIR (default: ../shared/data beside the checkout), XDG_CACHE_HOME (@ethereumjs/evm
 # is installed with npm under $XDG_CACHE_HOME/zvm/ethereumjs on first use, default ~/.cache). Needs Node.js
 # 20 or later with npm (Debian: apt-get install nodejs npm).
 set -euo pipefail
@@ -52,4 +56,6 @@ node "$root/scripts/ethereumjs-bench.mjs" --modules "$cache" "$suite" > "$out/et
 (( status <= 1 )) || die "ethereumjs-bench failed (exit $status)"
 echo "evm-bench-compare: ethereumjs took $SECONDS s" >&2
 node "$root/scripts/evm-bench-table.mjs" "$out/zvm.jsonl" "$out/ethereumjs.jsonl"
+echo
+node "$root/scripts/evm-bench-curve.mjs" "$out/zvm.jsonl" "${EVM_BENCH_PLOT:-evm-bench-warmup.svg}"
 exit "$status"

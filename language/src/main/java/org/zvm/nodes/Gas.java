@@ -6,6 +6,7 @@ import org.zvm.error.ZvmException;
 import org.zvm.opcode.GasCosts;
 import org.zvm.runtime.Memory;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
@@ -49,25 +50,41 @@ public final class Gas {
     /**
      * Charges the expansion of {@code memory} to cover {@code [offset, offset + len)} and grows it. A zero
      * length touches nothing, whatever the offset (EVM rule). Offsets and lengths come saturated (see
-     * {@link Stack#readSaturated}), so anything huge is out of gas here.
+     * {@link Stack#readSaturated}), so anything huge is out of gas here. An access inside the memory as it
+     * is costs one comparison; only growth, a few times per call, leaves compiled code.
      */
     public static void chargeMemory(VirtualFrame f, Memory memory, long offset, long len, Node where) {
-        if (len == 0) {
+        if (len == 0 || memory.holds(offset, len)) {
             return;
         }
+        long gas = expandMemory(memory, offset, len, f.getLongStatic(Stack.GAS));
+        if (gas < 0) {
+            throw ZvmException.create(HaltReason.OUT_OF_GAS, where);
+        }
+        f.setLongStatic(Stack.GAS, gas);
+    }
+
+    /**
+     * Grows {@code memory} past its end to cover {@code [offset, offset + len)} if {@code gas} pays for it,
+     * returning the gas left, or -1 (nothing grown) when it does not.
+     */
+    @TruffleBoundary
+    private static long expandMemory(Memory memory, long offset, long len, long gas) {
         long end = offset + len;
         if (offset == Long.MAX_VALUE || len == Long.MAX_VALUE || end < 0) {
-            throw ZvmException.create(HaltReason.OUT_OF_GAS, where);
+            return -1;
         }
         long words = GasCosts.words(end);
         long current = memory.words();
-        if (words > current) {
-            if (words > MAX_MEMORY_WORDS) {
-                throw ZvmException.create(HaltReason.OUT_OF_GAS, where);
-            }
-            charge(f, GasCosts.memoryCost(words) - GasCosts.memoryCost(current), where);
-            memory.growTo(words);
+        if (words > MAX_MEMORY_WORDS) {
+            return -1;
         }
+        long cost = GasCosts.memoryCost(words) - GasCosts.memoryCost(current);
+        if (cost > gas) {
+            return -1;
+        }
+        memory.growTo(words);
+        return gas - cost;
     }
 
     /** Per-word cost of {@code len} bytes, saturating instead of overflowing. */

@@ -26,6 +26,11 @@ public final class Memory {
         return size >>> 5;
     }
 
+    /** Whether {@code [offset, offset + len)} lies inside the memory as it is, so touching it costs nothing. */
+    public boolean holds(long offset, long len) {
+        return offset >= 0 && offset <= size - len;
+    }
+
     /** Grows to {@code words} words (already paid for). */
     public void growTo(long words) {
         long newSize = words << 5;

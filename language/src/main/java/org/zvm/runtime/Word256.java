@@ -32,10 +32,15 @@ public final class Word256 {
     public static int byteLength(long[] w) {
         for (int i = 3; i >= 0; i--) {
             if (w[i] != 0) {
-                return i * 8 + (64 - Long.numberOfLeadingZeros(w[i]) + 7) / 8;
+                return i * 8 + byteLength(w[i]);
             }
         }
         return 0;
+    }
+
+    /** {@link #byteLength(long[])} of a word that fits the low limb, read unsigned: EXP's fast path. */
+    public static int byteLength(long v) {
+        return (64 - Long.numberOfLeadingZeros(v) + 7) / 8;
     }
 
     /** Number of significant bits, 0 for zero. */
@@ -315,6 +320,66 @@ public final class Word256 {
             product[i + 4] = carry;
         }
         return divRem(product, 8, n, false);
+    }
+
+    /**
+     * ADDMOD of words that fit the low limb, read unsigned; no arrays, for the nodes' fast path. Agrees
+     * with {@link #addmod(long[], long[], long[])}: the 65-bit sum is reduced exactly, 0 when {@code n} is 0.
+     */
+    public static long addmod(long a, long b, long n) {
+        if (n == 0) {
+            return 0;
+        }
+        long x = Long.remainderUnsigned(a, n);
+        long y = Long.remainderUnsigned(b, n);
+        long s = x + y;
+        boolean carry = Long.compareUnsigned(s, x) < 0;
+        return carry || Long.compareUnsigned(s, n) >= 0 ? s - n : s;
+    }
+
+    /** MULMOD of words that fit the low limb, read unsigned, over the full 128-bit product; 0 when {@code n} is 0. */
+    public static long mulmod(long a, long b, long n) {
+        if (n == 0) {
+            return 0;
+        }
+        return remainder128(Math.unsignedMultiplyHigh(a, b), a * b, n);
+    }
+
+    /**
+     * The unsigned {@code (hi * 2^64 + lo) mod n} for a non-zero {@code n}: Hacker's Delight {@code divlu}
+     * (two 32-bit quotient digits against the normalized divisor), keeping only the remainder.
+     */
+    static long remainder128(long hi, long lo, long n) {
+        long u1 = Long.remainderUnsigned(hi, n);
+        if (u1 == 0) {
+            return Long.remainderUnsigned(lo, n);
+        }
+        int s = Long.numberOfLeadingZeros(n);
+        long v = n << s;
+        long vn1 = v >>> 32;
+        long vn0 = v & DIGIT;
+        long un32 = s == 0 ? u1 : u1 << s | lo >>> (64 - s);
+        long un10 = lo << s;
+        long un21 = quotientDigitStep(un32, un10 >>> 32, v, vn1, vn0);
+        return quotientDigitStep(un21, un10 & DIGIT, v, vn1, vn0) >>> s;
+    }
+
+    /**
+     * One step of {@link #remainder128}: divides {@code (u * 2^32 + digit)} by the normalized {@code v}
+     * ({@code u < v}), estimating the 32-bit quotient digit from {@code v}'s top digit and correcting it at
+     * most twice, and returns the remainder.
+     */
+    private static long quotientDigitStep(long u, long digit, long v, long vn1, long vn0) {
+        long q = Long.divideUnsigned(u, vn1);
+        long rhat = u - q * vn1;
+        while (Long.compareUnsigned(q, DIGIT) > 0 || Long.compareUnsigned(q * vn0, rhat << 32 | digit) > 0) {
+            q--;
+            rhat += vn1;
+            if (Long.compareUnsigned(rhat, DIGIT) > 0) {
+                break;
+            }
+        }
+        return (u << 32 | digit) - q * v;
     }
 
     /** EXP: {@code base ^ exponent} mod 2^256 by right-to-left square-and-multiply. */

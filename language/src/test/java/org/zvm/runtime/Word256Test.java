@@ -280,6 +280,42 @@ class Word256Test {
         checkUnaryTo("bitLength", Word256::bitLength, BigInteger::bitLength);
     }
 
+    /** One-limb values near the edges of the nodes' 64-bit guards, read unsigned. */
+    private long genLimb() {
+        return switch (random.nextInt(6)) {
+            case 0 -> random.nextInt(300);
+            case 1 -> -1L - random.nextInt(300);
+            case 2 -> (1L << random.nextInt(64)) + random.nextInt(3) - 1;
+            case 3 -> random.nextLong() >>> random.nextInt(64);
+            case 4 -> SPECIAL_DIGITS[random.nextInt(SPECIAL_DIGITS.length)] << 32 | SPECIAL_DIGITS[random.nextInt(SPECIAL_DIGITS.length)];
+            default -> random.nextLong();
+        };
+    }
+
+    private static BigInteger unsigned(long v) {
+        return new BigInteger(Long.toUnsignedString(v));
+    }
+
+    @Test
+    void oneLimbFormsAgreeWithWords() {
+        for (int i = 0; i < CASES; i++) {
+            long a = genLimb();
+            long b = genLimb();
+            long n = random.nextInt(8) == 0 ? 0 : genLimb();
+            String args = "(0x" + Long.toUnsignedString(a, 16) + ", 0x" + Long.toUnsignedString(b, 16) + ", 0x" + Long.toUnsignedString(n, 16) + ")";
+            long[] wa = Word256.fromLong(a);
+            long[] wb = Word256.fromLong(b);
+            long[] wn = Word256.fromLong(n);
+            assertArrayEquals(Word256.addmod(wa, wb, wn), Word256.fromLong(Word256.addmod(a, b, n)), () -> "addmod" + args);
+            assertArrayEquals(Word256.mulmod(wa, wb, wn), Word256.fromLong(Word256.mulmod(a, b, n)), () -> "mulmod" + args);
+            assertEquals(Word256.byteLength(wa), Word256.byteLength(a), () -> "byteLength" + args);
+            if (n != 0) {
+                BigInteger wide = unsigned(a).shiftLeft(64).add(unsigned(b));
+                assertEquals(wide.mod(unsigned(n)), unsigned(Word256.remainder128(a, b, n)), () -> "remainder128" + args);
+            }
+        }
+    }
+
     @Test
     void signextendAndByte() {
         checkBinary("signextend", Word256::signextend, (k, b) -> {

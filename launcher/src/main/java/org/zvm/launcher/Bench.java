@@ -2,7 +2,9 @@
 package org.zvm.launcher;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +26,11 @@ import java.util.function.LongSupplier;
  * <p>
  * <b>Measurement.</b> Then chunks run until their summed time reaches the measuring time; seconds per
  * execution is that sum over the number of executions, and MGas/s is gasUsed / secondsPerExecution / 1e6.
+ *
+ * <p>
+ * <b>Warm-up curve.</b> Every {@value #SAMPLE_NANOS} ns of calls, warm-up and measurement alike, adds a
+ * {@link Sample}: how fast the calls were at that moment of wall-clock time, which is what the issue's
+ * "90% of peak within 5 s" is read from (scripts/evm-bench-curve.mjs plots it).
  */
 final class Bench {
     static final long CHUNK_NANOS = 10_000_000L;
@@ -31,6 +38,7 @@ final class Bench {
     static final int STABLE_WINDOWS = 3;
     static final double TOLERANCE = 1.05;
     static final long MAX_EXTRA_WARMUP_NANOS = 30_000_000_000L;
+    static final long SAMPLE_NANOS = 50_000_000L;
     private static final long MAX_CHUNK = 1L << 24;
 
     /** One call of the contract; returns its gasUsed. */
@@ -42,9 +50,17 @@ final class Bench {
     /**
      * @param stable whether warm-up ended by the stability rule rather than its time limit
      * @param gasVaried whether gasUsed differed between executions (it should not when state is rolled back)
+     * @param curve the warm-up curve, in time order
      */
     record Measurement(double secondsPerExecution, long gasUsed, double mgasPerSecond, long executions,
-                    double warmupSeconds, boolean stable, boolean gasVaried) {
+                    double warmupSeconds, boolean stable, boolean gasVaried, List<Sample> curve) {
+    }
+
+    /**
+     * @param seconds wall-clock time from the start of the bench to the end of the sample's calls
+     * @param secondsPerExecution the mean time of the calls since the previous sample
+     */
+    record Sample(double seconds, double secondsPerExecution) {
     }
 
     private final Execution execution;
@@ -54,6 +70,10 @@ final class Bench {
     private long lastGas;
     private long minGas = Long.MAX_VALUE;
     private long maxGas = Long.MIN_VALUE;
+    private final List<Sample> curve = new ArrayList<>();
+    private long start;
+    private long sampleNanos;
+    private long sampleExecutions;
 
     Bench(Execution execution, LongSupplier clock, long maxExtraWarmupNanos) {
         this.execution = execution;
@@ -62,9 +82,9 @@ final class Bench {
     }
 
     Measurement run(double minWarmupSeconds, double measureSeconds) {
-        long warmupStart = clock.getAsLong();
+        start = clock.getAsLong();
         boolean stable = warmUp(toNanos(minWarmupSeconds));
-        double warmupSeconds = (clock.getAsLong() - warmupStart) / 1e9;
+        double warmupSeconds = (clock.getAsLong() - start) / 1e9;
 
         minGas = Long.MAX_VALUE;
         maxGas = Long.MIN_VALUE;
@@ -78,7 +98,7 @@ final class Bench {
         }
         double secondsPerExecution = total / 1e9 / executions;
         double mgas = lastGas / secondsPerExecution / 1e6;
-        return new Measurement(secondsPerExecution, lastGas, mgas, executions, warmupSeconds, stable, minGas != maxGas);
+        return new Measurement(secondsPerExecution, lastGas, mgas, executions, warmupSeconds, stable, minGas != maxGas, List.copyOf(curve));
     }
 
     private boolean warmUp(long minNanos) {
@@ -119,7 +139,15 @@ final class Bench {
             maxGas = Math.max(maxGas, gas);
             lastGas = gas;
         }
-        long dt = clock.getAsLong() - t0;
+        long t1 = clock.getAsLong();
+        long dt = t1 - t0;
+        sampleNanos += dt;
+        sampleExecutions += n;
+        if (sampleNanos >= SAMPLE_NANOS) {
+            curve.add(new Sample((t1 - start) / 1e9, sampleNanos / 1e9 / sampleExecutions));
+            sampleNanos = 0;
+            sampleExecutions = 0;
+        }
         if (dt < CHUNK_NANOS / 2 && n < MAX_CHUNK) {
             chunk = n * 2;
         } else if (dt > CHUNK_NANOS * 4 && n > 1) {

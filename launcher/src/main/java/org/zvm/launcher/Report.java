@@ -64,10 +64,17 @@ final class Report {
         return failed == 0 ? line : line + "\n" + failed + " of " + results.size() + " cases FAILED";
     }
 
-    /** One case: the bench keys plus {@code case}, {@code status} and whether warm-up ended with stable times. */
+    /**
+     * One case: the bench keys plus {@code case}, {@code status}, whether warm-up ended with stable times, and
+     * the warm-up curve as {@code [seconds, secondsPerExecution]} pairs.
+     */
     static String suiteCaseJson(BenchSuite.Result r) {
+        StringBuilder curve = new StringBuilder();
+        for (Bench.Sample s : r.measurement().curve()) {
+            curve.append(curve.isEmpty() ? "" : ",").append('[').append(jsonNumber(s.seconds())).append(',').append(jsonNumber(s.secondsPerExecution())).append(']');
+        }
         return "{\"case\":" + Json.quote(r.name()) + "," + benchFields(r.measurement()) + ",\"settled\":" + r.measurement().stable() +
-                        ",\"status\":" + Json.quote(r.status()) + "}";
+                        ",\"status\":" + Json.quote(r.status()) + ",\"curve\":[" + curve + "]}";
     }
 
     static String suiteSummaryJson(List<BenchSuite.Result> results) {

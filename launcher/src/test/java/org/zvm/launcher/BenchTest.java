@@ -42,6 +42,20 @@ class BenchTest {
     }
 
     @Test
+    void curveFollowsTheSpeedOverWallClockTime() {
+        FakeContract c = new FakeContract(n -> n < 100_000 ? 10_000 : 1_000, 3_000);
+        java.util.List<Bench.Sample> curve = new Bench(c::call, () -> c.now, Bench.MAX_EXTRA_WARMUP_NANOS).run(0.5, 2).curve();
+        assertEquals(1e-5, curve.get(0).secondsPerExecution(), 1e-12, "interpreted at first");
+        assertEquals(1e-6, curve.get(curve.size() - 1).secondsPerExecution(), 1e-12, "compiled at the end");
+        double previous = 0;
+        for (Bench.Sample s : curve) {
+            assertTrue(s.seconds() - previous >= Bench.SAMPLE_NANOS / 1e9 - 1e-9, "one sample per 50 ms of calls: " + s);
+            previous = s.seconds();
+        }
+        assertEquals(c.now / 1e9, previous, 0.1, "the curve covers the whole run");
+    }
+
+    @Test
     void minimumWarmupIsHonouredEvenWhenStableAtOnce() {
         FakeContract c = new FakeContract(n -> 1_000, 1);
         Bench.Measurement m = new Bench(c::call, () -> c.now, Bench.MAX_EXTRA_WARMUP_NANOS).run(4, 0.1);

@@ -42,14 +42,14 @@ class ReportTest {
 
     @Test
     void benchJsonHasExactlyTheFourKeys() {
-        Bench.Measurement m = new Bench.Measurement(2.5e-6, 50_000, 20_000.0, 4_000_000, 6.1, true, false);
+        Bench.Measurement m = new Bench.Measurement(2.5e-6, 50_000, 20_000.0, 4_000_000, 6.1, true, false, List.of());
         assertEquals("{\"secondsPerExecution\":2.5E-6,\"gasUsed\":50000,\"mgasPerSecond\":20000.0,\"executions\":4000000}",
                         Report.benchJson(m));
     }
 
     @Test
     void benchText() {
-        Bench.Measurement m = new Bench.Measurement(8.123456e-4, 123_456, 151.98, 12_345, 6.1, true, false);
+        Bench.Measurement m = new Bench.Measurement(8.123456e-4, 123_456, 151.98, 12_345, 6.1, true, false, List.of());
         assertEquals("""
                         executions:     12345
                         time/execution: 812.346 us
@@ -64,8 +64,9 @@ class ReportTest {
         assertEquals(19, width);
         assertEquals(7, Report.caseWidth(List.of(new BenchSuite.Case("x", Path.of("a.hex"), new byte[0], "0x", null))), "wide enough for 'geomean'");
         List<BenchSuite.Result> results = List.of(
-                        new BenchSuite.Result("main/long_case_name", new Bench.Measurement(1e-3, 2_000_000, 2000.0, 1000, 3, true, false), BenchSuite.OK),
-                        new BenchSuite.Result("b", new Bench.Measurement(1e-5, 50, 5.0, 100_000, 3, false, false), BenchSuite.FAILED));
+                        new BenchSuite.Result("main/long_case_name", new Bench.Measurement(1e-3, 2_000_000, 2000.0, 1000, 3, true, false, List.of()), BenchSuite.OK),
+                        new BenchSuite.Result("b", new Bench.Measurement(1e-5, 50, 5.0, 100_000, 3, false, false,
+                                        List.of(new Bench.Sample(0.05, 2e-5), new Bench.Sample(0.1, 1e-5))), BenchSuite.FAILED));
         assertEquals("""
                         case                    gas used    time/exec     MGas/s  status
                         main/long_case_name      2000000     1.000 ms    2000.00  ok
@@ -75,7 +76,7 @@ class ReportTest {
                         String.join("\n", Report.suiteHeader(width), Report.suiteRow(results.get(0), width), Report.suiteRow(results.get(1), width),
                                         Report.suiteSummary(results, width)));
         assertEquals("{\"case\":\"b\",\"secondsPerExecution\":1.0E-5,\"gasUsed\":50,\"mgasPerSecond\":5.0,\"executions\":100000,"
-                        + "\"settled\":false,\"status\":\"FAILED\"}", Report.suiteCaseJson(results.get(1)));
+                        + "\"settled\":false,\"status\":\"FAILED\",\"curve\":[[0.05,2.0E-5],[0.1,1.0E-5]]}", Report.suiteCaseJson(results.get(1)));
         @SuppressWarnings("unchecked")
         Map<String, Object> summary = (Map<String, Object>) Json.parse(Report.suiteSummaryJson(results));
         assertEquals(List.of("cases", "failed", "geomeanSecondsPerExecution", "geomeanMgasPerSecond"), List.copyOf(summary.keySet()));

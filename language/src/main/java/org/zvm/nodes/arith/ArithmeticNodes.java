@@ -13,11 +13,11 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
- * Arithmetic on 256-bit words held as four limbs. ADD and SUB are four limb operations with carries,
- * already as cheap as any guard. MUL, DIV and MOD self-specialize: they start on a 64-bit path guarded by
- * "both operands fit one limb" (and, for MUL, no overflow), and rewrite themselves to the full 256-bit
- * path the first time the guard fails, as a DSL {@code rewriteOn} would. The rest go straight to
- * {@link Word256}, behind a boundary where the algorithm has loops.
+ * Arithmetic on 256-bit words held as four limbs. ADD, SUB and SIGNEXTEND work on the limbs in place,
+ * already as cheap as any guard. MUL, DIV, MOD, EXP, ADDMOD and MULMOD self-specialize: they start on a
+ * 64-bit path guarded by "every operand fits one limb" (and, for EXP, a result that fits too), and
+ * rewrite themselves to the full 256-bit path the first time the guard fails, as a DSL {@code rewriteOn}
+ * would. The full paths go to {@link Word256}, behind a boundary where the algorithm has loops.
  */
 public final class ArithmeticNodes {
     private ArithmeticNodes() {
@@ -79,13 +79,13 @@ public final class ArithmeticNodes {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 wide = true;
             }
-            Stack.set(f, b, full(Stack.read(f, a), Stack.read(f, b)));
+            Stack.set(f, b, full(f, Stack.read(f, a), Stack.read(f, b)));
         }
 
         /** Both operands fit one unsigned limb; returns false (writing nothing) if the result would not. */
         abstract boolean small(VirtualFrame f, long a, long b, int dst);
 
-        abstract long[] full(long[] a, long[] b);
+        abstract long[] full(VirtualFrame f, long[] a, long[] b);
     }
 
     public static final class Mul extends SpecializingBinary {
@@ -97,7 +97,7 @@ public final class ArithmeticNodes {
         }
 
         @Override
-        long[] full(long[] a, long[] b) {
+        long[] full(VirtualFrame f, long[] a, long[] b) {
             return Word256.mul(a, b);
         }
     }
@@ -110,7 +110,7 @@ public final class ArithmeticNodes {
         }
 
         @Override
-        long[] full(long[] a, long[] b) {
+        long[] full(VirtualFrame f, long[] a, long[] b) {
             return Slow.div(a, b);
         }
     }
@@ -123,7 +123,7 @@ public final class ArithmeticNodes {
         }
 
         @Override
-        long[] full(long[] a, long[] b) {
+        long[] full(VirtualFrame f, long[] a, long[] b) {
             return Slow.mod(a, b);
         }
     }
@@ -142,26 +142,83 @@ public final class ArithmeticNodes {
         }
     }
 
+    /**
+     * SIGNEXTEND of {@code b} from byte {@code a}: the limbs below the sign byte's keep their value, that
+     * limb is extended from the sign bit and the ones above become the fill. Each limb is named by a
+     * constant, so compiled code indexes fixed frame slots and allocates nothing.
+     */
     public static final class SignExtend extends BinaryNode {
         @Override
         protected void compute(VirtualFrame f, int a, int b) {
-            Stack.set(f, b, Word256.signextend(Stack.read(f, a), Stack.read(f, b)));
+            long k = Stack.get(f, a, 0);
+            if (!Stack.isSmall(f, a) || Long.compareUnsigned(k, 31) >= 0) {
+                return;
+            }
+            int bit = (int) k * 8 + 7;
+            if (bit < 64) {
+                long r0 = extend(Stack.get(f, b, 0), bit);
+                long fill = r0 >> 63;
+                Stack.set(f, b, r0, fill, fill, fill);
+            } else if (bit < 128) {
+                long r1 = extend(Stack.get(f, b, 1), bit);
+                long fill = r1 >> 63;
+                Stack.set(f, b, Stack.get(f, b, 0), r1, fill, fill);
+            } else if (bit < 192) {
+                long r2 = extend(Stack.get(f, b, 2), bit);
+                Stack.set(f, b, 2, r2);
+                Stack.set(f, b, 3, r2 >> 63);
+            } else {
+                Stack.set(f, b, 3, extend(Stack.get(f, b, 3), bit));
+            }
+        }
+
+        /** {@code limb} with bit {@code bit mod 64} copied into every bit above it. */
+        private static long extend(long limb, int bit) {
+            int shift = 63 - (bit & 63);
+            return limb << shift >> shift;
         }
     }
 
-    /** EXP: base {@code a}, exponent {@code b}; 50 gas per byte of the exponent (EIP-160). */
-    public static final class Exp extends BinaryNode {
+    /**
+     * EXP: base {@code a}, exponent {@code b}; 50 gas per byte of the exponent (EIP-160). The 64-bit path
+     * is square-and-multiply that gives up as soon as a product needs a second limb; a square that
+     * overflows while exponent bits remain means the result would too (the base is then at least 2).
+     */
+    public static final class Exp extends SpecializingBinary {
         @Override
-        protected void compute(VirtualFrame f, int a, int b) {
-            long[] exponent = Stack.read(f, b);
-            Gas.charge(f, GasCosts.EXP_BYTE * Word256.byteLength(exponent), this);
-            Stack.set(f, b, Slow.exp(Stack.read(f, a), exponent));
+        boolean small(VirtualFrame f, long a, long b, int dst) {
+            long result = 1;
+            long square = a;
+            for (long bits = b; bits != 0; bits >>>= 1) {
+                if ((bits & 1) != 0) {
+                    if (Math.unsignedMultiplyHigh(result, square) != 0) {
+                        return false;
+                    }
+                    result *= square;
+                }
+                if (bits >>> 1 != 0) {
+                    if (Math.unsignedMultiplyHigh(square, square) != 0) {
+                        return false;
+                    }
+                    square *= square;
+                }
+            }
+            Gas.charge(f, GasCosts.EXP_BYTE * Word256.byteLength(b), this);
+            Stack.setLong(f, dst, result);
+            return true;
+        }
+
+        @Override
+        long[] full(VirtualFrame f, long[] a, long[] b) {
+            Gas.charge(f, GasCosts.EXP_BYTE * Word256.byteLength(b), this);
+            return Slow.exp(a, b);
         }
     }
 
-    /** ADDMOD and MULMOD: three inputs, {@code (a op b) % n}. */
+    /** ADDMOD and MULMOD: three inputs, {@code (a op b) % n}; a 64-bit path while all three fit one limb. */
     public static final class ModArith extends ZvmInstructionNode {
         private final boolean multiply;
+        @CompilationFinal private boolean wide;
 
         public ModArith(boolean multiply) {
             this.multiply = multiply;
@@ -170,11 +227,26 @@ public final class ArithmeticNodes {
         @Override
         public void execute(VirtualFrame f) {
             int sp = sp(f);
-            long[] a = Stack.read(f, sp - 1);
-            long[] b = Stack.read(f, sp - 2);
-            long[] n = Stack.read(f, sp - 3);
-            Stack.set(f, sp - 3, multiply ? Slow.mulmod(a, b, n) : Slow.addmod(a, b, n));
+            compute(f, sp - 1, sp - 2, sp - 3);
             Stack.setSp(f, sp - 2);
+        }
+
+        private void compute(VirtualFrame f, int a, int b, int n) {
+            if (!wide) {
+                if (Stack.isSmall(f, a) && Stack.isSmall(f, b) && Stack.isSmall(f, n)) {
+                    long x = Stack.get(f, a, 0);
+                    long y = Stack.get(f, b, 0);
+                    long m = Stack.get(f, n, 0);
+                    Stack.setLong(f, n, multiply ? Word256.mulmod(x, y, m) : Word256.addmod(x, y, m));
+                    return;
+                }
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                wide = true;
+            }
+            long[] x = Stack.read(f, a);
+            long[] y = Stack.read(f, b);
+            long[] m = Stack.read(f, n);
+            Stack.set(f, n, multiply ? Slow.mulmod(x, y, m) : Slow.addmod(x, y, m));
         }
     }
 
