@@ -68,7 +68,7 @@ public final class ScValText {
             try {
                 return new ScVal.Int(intType, new BigInteger(digits));
             } catch (NumberFormatException e) {
-                throw error("'" + digits + "' is not a " + type + " number");
+                throw error("'" + digits + "' is not an integer (" + type + ")");
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage());
             }

@@ -45,7 +45,7 @@ public final class SorobanContract {
         this.functions = functions;
     }
 
-    /** Decodes, validates and checks {@code code} against Soroban's profile; a one-line error naming {@code name} if it fails. */
+    /** Decodes, validates and checks {@code code} (named {@code name}) against Soroban's profile; a one-line error if it fails. */
     public static SorobanContract load(byte[] code, String name) {
         WasmModule module = parse(null, code, name);
         List<String> functions = new ArrayList<>();
@@ -62,15 +62,15 @@ public final class SorobanContract {
         try {
             module = BinaryParser.parse(language, code, name);
         } catch (WasmException e) {
-            throw ZvmParseException.general(name + ": " + e.kind().name().toLowerCase(Locale.ROOT) + " module: " + e.getMessage());
+            throw ZvmParseException.general(e.kind().name().toLowerCase(Locale.ROOT) + " module: " + e.getMessage());
         }
         if (!module.features.isEmpty()) {
-            throw ZvmParseException.general(name + ": not a Soroban contract: it uses " + module.features.toString().toLowerCase(Locale.ROOT).replace('_', '-')
-                            + ", which Soroban's VM disables");
+            String used = module.features.stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(java.util.stream.Collectors.joining(", "));
+            throw ZvmParseException.general("not a Soroban contract: it uses " + used + ", which Soroban's VM disables");
         }
         for (WasmModule.Import i : module.imports) {
             if (i.kind() != WasmModule.FUNC || HostEnv.byImport(i.module(), i.name()) == null) {
-                throw ZvmParseException.general(name + ": not a Soroban contract: it imports " + i.module() + "." + i.name() + ", which is not a Soroban host function");
+                throw ZvmParseException.general("not a Soroban contract: it imports " + i.module() + "." + i.name() + ", which is not a Soroban host function");
             }
         }
         return module;
