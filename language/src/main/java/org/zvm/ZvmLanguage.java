@@ -59,7 +59,7 @@ import com.oracle.truffle.api.source.Source;
  */
 @TruffleLanguage.Registration(id = ZvmLanguage.ID, name = "ZVM", version = ZvmLanguage.VERSION, //
                 characterMimeTypes = {ZvmLanguage.ZASM_MIME, ZvmLanguage.EVM_HEX_MIME, ZvmLanguage.STATE_TEST_MIME, ZvmLanguage.WASM_SPECTEST_MIME}, //
-                byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME, ZvmLanguage.WASM_MIME}, //
+                byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME, ZvmLanguage.WASM_MIME, ZvmLanguage.SOROBAN_MIME}, //
                 defaultMimeType = ZvmLanguage.ZASM_MIME, fileTypeDetectors = ZvmFileDetector.class, //
                 website = "https://github.com/zvm", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
 @ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class, InstructionTag.class})
@@ -77,6 +77,8 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     public static final String STATE_TEST_MIME = "application/x-ethereum-statetest+json";
     /** A WebAssembly module: evaluates to its instance, whose members are the exported functions (WASM frontend). */
     public static final String WASM_MIME = "application/wasm";
+    /** A Soroban contract (WebAssembly): evaluates to the contract, whose members are its functions (WASM frontend). */
+    public static final String SOROBAN_MIME = "application/x-soroban+wasm";
     /** A wast2json spec test command file: evaluates to a runner of its commands (WASM frontend). */
     public static final String WASM_SPECTEST_MIME = "application/x-wasm-spectest+json";
 

@@ -17,7 +17,8 @@ enum Command {
     WASM_SPECTEST("wasm-spectest", "PATH...",  "run WebAssembly spec test command files (wast2json .json) or directories of them"),
     ABI          ("abi",          null,        "encode SIG ARG... | decode TYPES HEX: ABI-encode arguments or decode data, as cast abi-encode/abi-decode"),
     SELECTOR     ("selector",     null,        "SIG: the 4-byte function selector, as cast sig"),
-    STEP         ("step",         "FILE",      "call FILE once under a terminal debugger: each instruction or line, stack, memory, storage; breakpoints by pc or line");
+    STEP         ("step",         "FILE",      "call FILE once under a terminal debugger: each instruction or line, stack, memory, storage; breakpoints by pc or line"),
+    SOROBAN      ("soroban",      null,        "invoke FILE.wasm FUNCTION [ARG...] [--state DIR] [--gas N] [--json]: call a Soroban contract with typed arguments (i32:7 sym:hi vec:[...])");
     // @formatter:on
 
     final String word;

@@ -58,8 +58,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     private Arguments arguments;
     /** Set by the {@code --timeout} guard when it cancels the context, so the cancellation reads as a timeout. */
     private volatile boolean timedOut;
-    /** The operands of {@code abi} and {@code selector}, taken whole (see {@link AbiCommands}). */
-    private List<String> abiWords;
+    /** The operands of {@code abi}, {@code selector} and {@code soroban}, taken whole (see {@link AbiCommands}, {@link SorobanInvoke}). */
+    private List<String> rawWords;
 
     public static void main(String[] args) {
         new ZvmLauncher().launch(args);
@@ -99,8 +99,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         }
         try {
             Command first = args.isEmpty() ? null : Command.byWord(args.getFirst());
-            if (first == Command.ABI || first == Command.SELECTOR) {
-                abiWords = List.copyOf(args.subList(1, args.size()));
+            if (first == Command.ABI || first == Command.SELECTOR || first == Command.SOROBAN) {
+                rawWords = List.copyOf(args.subList(1, args.size()));
                 arguments = Arguments.parse(List.of(first.word));
                 return List.of();
             }
@@ -149,6 +149,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case WASM_SPECTEST -> wasmSpecTests(builder);
                 case ABI, SELECTOR -> abi();
                 case STEP -> step(builder);
+                case SOROBAN -> soroban(builder);
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -304,8 +305,18 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         }
     }
 
+    private int soroban(Context.Builder builder) throws UsageException {
+        SorobanInvoke invoke = SorobanInvoke.parse(rawWords);
+        if (invoke.stateDir() != null) {
+            builder.option(STATE_DIR_OPTION, invoke.stateDir().toAbsolutePath().toString());
+        }
+        try (Context context = open(builder)) {
+            return invoke.run(context, getOutput(), getError());
+        }
+    }
+
     private int abi() throws UsageException {
-        printText(AbiCommands.run(arguments.command(), abiWords));
+        printText(AbiCommands.run(arguments.command(), rawWords));
         return EXIT_SUCCESS;
     }
 

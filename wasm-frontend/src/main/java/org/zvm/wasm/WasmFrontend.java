@@ -12,6 +12,8 @@ import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
 import org.zvm.runtime.PrecompiledContract;
 import org.zvm.wasm.parser.BinaryParser;
+import org.zvm.wasm.soroban.SorobanContract;
+import org.zvm.wasm.soroban.SorobanRootNode;
 import org.zvm.wasm.spectest.SpecTestRootNode;
 
 import com.oracle.truffle.api.nodes.RootNode;
@@ -20,8 +22,9 @@ import com.oracle.truffle.api.source.Source;
 /**
  * The WebAssembly frontend, found by the language through {@link java.util.ServiceLoader}. A module is
  * parsed straight into nodes ({@link BinaryParser}); evaluating one instantiates it
- * ({@link WasmModuleRootNode}); a spec test command file evaluates to its runner ({@link SpecTestRootNode}).
- * WASM contracts (Soroban) do not run as account code yet, so {@link #model} refuses.
+ * ({@link WasmModuleRootNode}); a spec test command file evaluates to its runner ({@link SpecTestRootNode});
+ * a Soroban contract ({@link ZvmLanguage#SOROBAN_MIME}) to the contract ({@link SorobanRootNode}). WASM
+ * does not run as EVM-style account code, so {@link #model} refuses.
  */
 public final class WasmFrontend implements Frontend {
     @Override
@@ -71,13 +74,16 @@ public final class WasmFrontend implements Frontend {
 
     @Override
     public List<String> documentMimeTypes() {
-        return List.of(ZvmLanguage.WASM_MIME, ZvmLanguage.WASM_SPECTEST_MIME);
+        return List.of(ZvmLanguage.WASM_MIME, ZvmLanguage.WASM_SPECTEST_MIME, ZvmLanguage.SOROBAN_MIME);
     }
 
     @Override
     public RootNode parseDocument(ZvmLanguage language, Source source) throws ZvmParseException {
         if (ZvmLanguage.WASM_SPECTEST_MIME.equals(source.getMimeType())) {
             return new SpecTestRootNode(language, source);
+        }
+        if (ZvmLanguage.SOROBAN_MIME.equals(source.getMimeType())) {
+            return new SorobanRootNode(language, SorobanContract.load(source.getBytes().toByteArray(), source.getName()));
         }
         byte[] bytes = source.getBytes().toByteArray();
         validate(bytes);

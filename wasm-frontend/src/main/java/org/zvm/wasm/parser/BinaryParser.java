@@ -148,6 +148,7 @@ public final class BinaryParser {
             byte[] params = valueTypes();
             byte[] results = valueTypes();
             module.types[i] = new FuncType(params, results);
+            module.use(module.types[i], false);
         }
     }
 
@@ -165,6 +166,7 @@ public final class BinaryParser {
         if (!ValueTypes.isValueType(t)) {
             throw WasmException.malformed("malformed value type");
         }
+        module.use(t);
         return t;
     }
 
@@ -273,6 +275,9 @@ public final class BinaryParser {
         int n = in.index();
         for (int i = 0; i < n; i++) {
             module.tables.add(tableType());
+        }
+        if (module.tables.size() > 1) {
+            module.features.add(WasmModule.Feature.REFERENCE_TYPES);
         }
     }
 

@@ -156,6 +156,7 @@ final class CodeBuilder {
             stack = Arrays.copyOf(stack, sp * 2);
         }
         stack[sp++] = t;
+        module.use(t);
         maxHeight = Math.max(maxHeight, sp);
     }
 
@@ -228,6 +229,7 @@ final class CodeBuilder {
         if (index < 0 || index >= module.types.length) {
             throw WasmException.invalid("unknown type");
         }
+        module.use(module.types[(int) index], true);
         return module.types[(int) index];
     }
 
@@ -373,6 +375,9 @@ final class CodeBuilder {
                 if (table(table) != FUNCREF) {
                     throw WasmException.invalid("type mismatch");
                 }
+                if (table != 0) {
+                    module.features.add(WasmModule.Feature.REFERENCE_TYPES);
+                }
                 if (typeIndex >= module.types.length) {
                     throw WasmException.invalid("unknown type");
                 }
@@ -394,6 +399,7 @@ final class CodeBuilder {
                 push(a == UNKNOWN ? b : a);
             }
             case 0x1C -> {
+                module.features.add(WasmModule.Feature.REFERENCE_TYPES);
                 int n = in.length();
                 if (n != 1) {
                     for (int i = 0; i < n; i++) {
@@ -703,6 +709,7 @@ final class CodeBuilder {
     private void prefixed(int sub) {
         switch (sub) {
             case 0, 1, 2, 3, 4, 5, 6, 7 -> {
+                module.features.add(WasmModule.Feature.SATURATING_FLOAT_TO_INT);
                 pop(sub == 0 || sub == 1 || sub == 4 || sub == 5 ? F32 : F64);
                 emit(new WasmConvertNode(WasmConvertNode.SAT + sub, slot(sp)));
                 push(sub < 4 ? I32 : I64);
@@ -746,6 +753,7 @@ final class CodeBuilder {
                 emit(new WasmTableOpNode(WasmTableOpNode.COPY, slot(sp), dst, src, module.instance));
             }
             case 15 -> {
+                module.features.add(WasmModule.Feature.REFERENCE_TYPES);
                 int t = in.u32();
                 pop(I32);
                 pop(table(t));
@@ -753,12 +761,14 @@ final class CodeBuilder {
                 push(I32);
             }
             case 16 -> {
+                module.features.add(WasmModule.Feature.REFERENCE_TYPES);
                 int t = in.u32();
                 table(t);
                 emit(new WasmTableOpNode(WasmTableOpNode.SIZE, slot(sp), t, 0, module.instance));
                 push(I32);
             }
             case 17 -> {
+                module.features.add(WasmModule.Feature.REFERENCE_TYPES);
                 int t = in.u32();
                 pop(I32);
                 pop(table(t));

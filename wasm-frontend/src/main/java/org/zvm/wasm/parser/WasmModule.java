@@ -2,8 +2,10 @@
 package org.zvm.wasm.parser;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
+import org.zvm.wasm.ValueTypes;
 import org.zvm.wasm.nodes.WasmRootNode;
 import org.zvm.wasm.runtime.FuncType;
 import org.zvm.wasm.runtime.Instance;
@@ -56,7 +58,26 @@ public final class WasmModule {
     public record DataSegment(boolean active, int memory, ConstExpr offset, byte[] bytes) {
     }
 
+    /**
+     * Proposals beyond MVP integer code that an embedder may refuse (Soroban's VM disables them all, as
+     * wasmi's feature flags do): recorded while decoding, so checking needs no second pass.
+     */
+    public enum Feature {
+        /** f32/f64 values or instructions. */
+        FLOATS,
+        /** Non-trapping float-to-int conversions. */
+        SATURATING_FLOAT_TO_INT,
+        /** Several results, or block parameters. */
+        MULTI_VALUE,
+        /** Reference values, typed select, several tables. */
+        REFERENCE_TYPES,
+        /** 128-bit vectors. */
+        SIMD
+    }
+
     public final Instance instance;
+    /** The {@link Feature}s the module uses. */
+    public final EnumSet<Feature> features = EnumSet.noneOf(Feature.class);
     public FuncType[] types = new FuncType[0];
     public final List<Import> imports = new ArrayList<>();
     /** Type of every function, imported ones first. */
@@ -77,6 +98,24 @@ public final class WasmModule {
 
     WasmModule(Instance instance) {
         this.instance = instance;
+    }
+
+    /** Records what using a value of {@code type} implies. */
+    void use(byte type) {
+        switch (type) {
+            case ValueTypes.F32, ValueTypes.F64 -> features.add(Feature.FLOATS);
+            case ValueTypes.V128 -> features.add(Feature.SIMD);
+            case ValueTypes.FUNCREF, ValueTypes.EXTERNREF -> features.add(Feature.REFERENCE_TYPES);
+            default -> {
+            }
+        }
+    }
+
+    /** Records what a function type, or a block's type ({@code block}), implies. */
+    void use(FuncType type, boolean block) {
+        if (type.results().length > 1 || block && type.params().length > 0) {
+            features.add(Feature.MULTI_VALUE);
+        }
     }
 
     public FuncType functionType(int index) {

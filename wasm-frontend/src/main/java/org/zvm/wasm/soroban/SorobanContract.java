@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.wasm.soroban;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.zvm.ZvmLanguage;
+import org.zvm.crypto.Hashes;
+import org.zvm.error.ZvmParseException;
+import org.zvm.runtime.Address;
+import org.zvm.state.WorldState;
+import org.zvm.wasm.ValueTypes;
+import org.zvm.wasm.WasmException;
+import org.zvm.wasm.host.HostTrap;
+import org.zvm.wasm.parser.BinaryParser;
+import org.zvm.wasm.parser.WasmModule;
+import org.zvm.wasm.runtime.FuncType;
+import org.zvm.wasm.runtime.Instance;
+import org.zvm.wasm.runtime.Linker;
+import org.zvm.wasm.runtime.WasmFunction;
+
+/**
+ * A Soroban contract: a module checked against Soroban's VM profile when loaded (MVP integer code,
+ * mutable globals, sign extension and bulk memory; no floats, SIMD, reference types, multi-value or
+ * saturating conversions; imports only of host functions) and run one invocation at a time, each in a
+ * fresh instance as Soroban's host does. Its id is the SHA-256 of its code; its storage lives in the
+ * world-state account named by the id's last 20 bytes.
+ */
+public final class SorobanContract {
+    /** The outcome of an invocation: the result, or the error value and message of a failure. */
+    public record Result(boolean success, ScVal value, String message, List<SorobanEvent> events, long gasUsed) {
+    }
+
+    private final byte[] code;
+    private final String name;
+    private final ScVal.Address address;
+    private final List<String> functions;
+
+    private SorobanContract(byte[] code, String name, List<String> functions) {
+        this.code = code;
+        this.name = name;
+        this.address = new ScVal.Address(ScVal.Address.CONTRACT, Hashes.sha256(code, 0, code.length));
+        this.functions = functions;
+    }
+
+    /** Decodes, validates and checks {@code code} (named {@code name}) against Soroban's profile; a one-line error if it fails. */
+    public static SorobanContract load(byte[] code, String name) {
+        WasmModule module = parse(null, code, name);
+        List<String> functions = new ArrayList<>();
+        for (WasmModule.Export e : module.exports) {
+            if (e.kind() == WasmModule.FUNC && !e.name().equals("_")) {
+                functions.add(e.name());
+            }
+        }
+        return new SorobanContract(code.clone(), name, List.copyOf(functions));
+    }
+
+    private static WasmModule parse(ZvmLanguage language, byte[] code, String name) {
+        WasmModule module;
+        try {
+            module = BinaryParser.parse(language, code, name);
+        } catch (WasmException e) {
+            throw ZvmParseException.general(e.kind().name().toLowerCase(Locale.ROOT) + " module: " + e.getMessage());
+        }
+        if (!module.features.isEmpty()) {
+            String used = module.features.stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(java.util.stream.Collectors.joining(", "));
+            throw ZvmParseException.general("not a Soroban contract: it uses " + used + ", which Soroban's VM disables");
+        }
+        for (WasmModule.Import i : module.imports) {
+            if (i.kind() != WasmModule.FUNC || HostEnv.byImport(i.module(), i.name()) == null) {
+                throw ZvmParseException.general("not a Soroban contract: it imports " + i.module() + "." + i.name() + ", which is not a Soroban host function");
+            }
+        }
+        return module;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ScVal.Address address() {
+        return address;
+    }
+
+    /** The world-state account that holds the contract's code and storage. */
+    public Address account() {
+        return Address.of(Arrays.copyOfRange(address.id(), 12, 32));
+    }
+
+    /** The exported functions a caller may invoke (all but Soroban's dummy {@code _}). */
+    public List<String> functions() {
+        return functions;
+    }
+
+    /**
+     * Runs {@code function} with {@code args} in a fresh instance over {@code state} with {@code gas}
+     * (code and host functions charge it). A trap, a contract error ({@code fail_with_error} or an error
+     * value returned) or running out of gas fails the invocation and undoes its storage changes; the
+     * contract's code is stored at its account on first use. {@code language} builds the nodes (null
+     * in unit tests).
+     */
+    public Result invoke(ZvmLanguage language, WorldState state, Ledger ledger, String function, List<ScVal> args, long gas) {
+        if (!functions.contains(function)) {
+            throw new IllegalArgumentException(name + " exports no function '" + function + "' (it has: " + String.join(", ", functions) + ")");
+        }
+        int checkpoint = state.checkpoint();
+        if (state.getCode(account()).length == 0) {
+            state.setCode(account(), code);
+        }
+        SorobanHost host = new SorobanHost(new ContractStorage(state, account()), address, ledger);
+        WasmModule module = parse(language, code, name);
+        Instance instance = module.instance;
+        instance.gasLeft = gas;
+        Result result;
+        try {
+            Linker.instantiate(language, module, host.imports());
+            WasmFunction f = (WasmFunction) instance.exports.get(function);
+            checkSignature(f.type(), function, args.size());
+            Object[] values = new Object[args.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = host.put(args.get(i));
+            }
+            ScVal value = host.get((Long) f.target().call(values));
+            result = value instanceof ScVal.Error e
+                            ? new Result(false, e, function + " returned " + e, List.of(), gas - instance.gasLeft)
+                            : new Result(true, value, null, List.copyOf(host.events()), gas - instance.gasLeft);
+        } catch (WasmException e) {
+            result = new Result(false, errorOf(e), e.getMessage(), List.of(), gas - instance.gasLeft);
+        } catch (HostTrap e) {
+            result = new Result(false, (ScVal) e.detail(), e.getMessage(), List.of(), gas - instance.gasLeft);
+        } catch (StackOverflowError e) {
+            result = new Result(false, new ScVal.Error(SorobanHost.BUDGET, SorobanHost.EXCEEDED_LIMIT), "call stack exhausted", List.of(), gas - instance.gasLeft);
+        }
+        if (!result.success()) {
+            state.revertTo(checkpoint);
+        }
+        return result;
+    }
+
+    private void checkSignature(FuncType type, String function, int arity) {
+        boolean vals = type.results().length == 1 && type.results()[0] == ValueTypes.I64;
+        for (byte p : type.params()) {
+            vals &= p == ValueTypes.I64;
+        }
+        if (!vals) {
+            throw SorobanHost.fail(SorobanHost.CONTEXT, SorobanHost.UNEXPECTED_TYPE, function + " is not a contract function: it does not take and return Vals (i64)");
+        }
+        if (type.params().length != arity) {
+            throw SorobanHost.fail(SorobanHost.CONTEXT, SorobanHost.UNEXPECTED_SIZE, function + " takes " + type.params().length + " arguments, got " + arity);
+        }
+    }
+
+    /** The Soroban error of a trap: the host's error value, running out of gas, or a VM trap. */
+    private static ScVal errorOf(WasmException e) {
+        if (e.detail() instanceof ScVal.Error error) {
+            return error;
+        }
+        if ("out of gas".equals(e.getMessage())) {
+            return new ScVal.Error(SorobanHost.BUDGET, SorobanHost.EXCEEDED_LIMIT);
+        }
+        return new ScVal.Error(SorobanHost.WASM_VM, SorobanHost.INVALID_ACTION);
+    }
+}

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.wasm.soroban;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.zvm.error.ZvmParseException;
+import org.zvm.state.InMemoryBackend;
+import org.zvm.state.WorldState;
+import org.zvm.tools.TestData;
+
+/**
+ * The contracts of {@code ../shared/data/soroban-wasms} (rs-soroban-env's test wasms and two hand-written
+ * ones) loaded and invoked against a world state in memory.
+ */
+class SorobanContractTest {
+    private static final long GAS = 10_000_000;
+    private final WorldState state = new WorldState(new InMemoryBackend());
+    private final Ledger ledger = Ledger.of(1, 1);
+
+    private static Path data() {
+        return TestData.dir("soroban-wasms");
+    }
+
+    private static SorobanContract load(String file) throws IOException {
+        Path p = data().resolve(file);
+        return SorobanContract.load(Files.readAllBytes(p), p.getFileName().toString());
+    }
+
+    private SorobanContract.Result invoke(SorobanContract c, String function, String... args) {
+        List<ScVal> values = new ArrayList<>();
+        for (String a : args) {
+            values.add(ScValText.parse(a));
+        }
+        return c.invoke(null, state, ledger, function, values, GAS);
+    }
+
+    private static List<String> events(SorobanContract.Result r) {
+        return r.events().stream().map(e -> e.topics() + " " + e.data()).toList();
+    }
+
+    @Test
+    void everyUpstreamContractDecodesAndTheFloatOneIsRejected() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(data())) {
+            files = walk.filter(p -> p.toString().endsWith(".wasm") && !p.toString().contains("handwritten")).sorted().toList();
+        }
+        assertEquals(45, files.size());
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            try {
+                SorobanContract.load(Files.readAllBytes(p), name);
+                assertFalse(name.equals("20_example_add_f32.wasm"), "the f32 contract loads");
+            } catch (ZvmParseException e) {
+                if (!name.equals("20_example_add_f32.wasm")) {
+                    fail(name + ": " + e.getMessage());
+                }
+                assertEquals("not a Soroban contract: it uses floats, which Soroban's VM disables", e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void addReturnsTheSumAndEmitsItsEvent() throws IOException {
+        SorobanContract add = load("tier1/22_example_add_i32.wasm");
+        assertEquals(List.of("add"), add.functions());
+        SorobanContract.Result r = invoke(add, "add", "i32:7", "i32:35");
+        assertTrue(r.success(), r.message());
+        assertEquals("i32:42", r.value().toString());
+        assertEquals(List.of("vec:[sym:add] vec:[i32:7,i32:35]"), events(r));
+        assertTrue(r.gasUsed() > 0 && r.gasUsed() < GAS, "gas used " + r.gasUsed());
+        SorobanContract.Result wrong = invoke(add, "add", "u32:7", "i32:35");
+        assertFalse(wrong.success(), "add checks its argument tags");
+        assertEquals(List.of(), wrong.events());
+    }
+
+    @Test
+    void fibIsPureComputeAndRunsOutOfGasBelowItsCost() throws IOException {
+        SorobanContract fib = load("tier1/20_example_fib.wasm");
+        SorobanContract.Result r = fib.invoke(null, state, ledger, "main", List.of(), 1_000_000_000L);
+        assertTrue(r.success(), r.message());
+        assertEquals(ScVal.VOID_VALUE, r.value(), "main computes fib(30) and returns void");
+        SorobanContract.Result starved = fib.invoke(null, state, ledger, "main", List.of(), r.gasUsed() - 1);
+        assertEquals("error:budget:5", starved.value().toString());
+    }
+
+    @Test
+    void incrementCountsInInstanceStorage() throws IOException {
+        SorobanContract c = load("handwritten/increment.wasm");
+        for (int i = 1; i <= 3; i++) {
+            SorobanContract.Result r = invoke(c, "increment");
+            assertTrue(r.success(), r.message());
+            assertEquals("u32:" + i, r.value().toString());
+            assertEquals(List.of("vec:[sym:COUNTER,sym:increment] u32:" + i), events(r));
+        }
+        assertEquals(new ScVal.Int(IntType.U32, 3), new ContractStorage(state, c.account()).get(ContractStorage.INSTANCE, new ScVal.Sym("COUNTER")));
+    }
+
+    @Test
+    void vaultDepositsWithdrawsAndRefusesAnOverdraft() throws IOException {
+        SorobanContract vault = load("handwritten/vault.wasm");
+        assertEquals("u32:100", invoke(vault, "deposit", "u32:100").value().toString());
+        assertEquals("u32:70", invoke(vault, "withdraw", "u32:30").value().toString());
+        SorobanContract.Result overdraft = invoke(vault, "withdraw", "u32:71");
+        assertFalse(overdraft.success());
+        assertEquals("error:contract:1", overdraft.value().toString());
+        SorobanContract.Result badTag = invoke(vault, "deposit", "i32:5");
+        assertFalse(badTag.success());
+        assertEquals("error:contract:2", badTag.value().toString());
+        assertEquals("u32:70", invoke(vault, "balance").value().toString());
+    }
+
+    @Test
+    void aFailedInvocationLeavesNoStorageBehind() throws IOException {
+        SorobanContract vault = load("handwritten/vault.wasm");
+        assertTrue(invoke(vault, "deposit", "u32:4294967295").success());
+        SorobanContract.Result overflow = invoke(vault, "deposit", "u32:1");
+        assertFalse(overflow.success(), "the balance would pass u32");
+        assertEquals("error:wasmvm:6", overflow.value().toString());
+        assertEquals("u32:4294967295", invoke(vault, "balance").value().toString());
+    }
+
+    @Test
+    void contractDataOfEachStorageType() throws IOException {
+        SorobanContract c = load("tier1/22_test_contract_data_val.wasm");
+        for (String type : new String[] {"persistent", "temporary", "instance"}) {
+            SorobanContract.Result put = invoke(c, "put_" + type, "sym:k", "u64:123456789012345678");
+            assertTrue(put.success(), type + ": " + put.message());
+            SorobanContract.Result get = invoke(c, "get_" + type, "sym:k");
+            assertTrue(get.success(), type + ": " + get.message());
+            assertEquals("u64:123456789012345678", get.value().toString());
+        }
+    }
+
+    @Test
+    void hostileContractsAreContained() throws IOException {
+        SorobanContract hostile = load("tier2/20_example_hostile.wasm");
+        for (String f : hostile.functions()) {
+            SorobanContract.Result r = c(hostile, f);
+            assertFalse(r.success(), f + " succeeded with " + r.value());
+            assertTrue(r.value() instanceof ScVal.Error, f + ": " + r.value());
+        }
+        SorobanContract.Result loop = c(hostile, "iloop");
+        assertEquals("error:budget:5", loop.value().toString(), loop.message());
+        assertEquals(GAS, loop.gasUsed());
+    }
+
+    private SorobanContract.Result c(SorobanContract contract, String function) {
+        return contract.invoke(null, state, ledger, function, List.of(), GAS);
+    }
+}
