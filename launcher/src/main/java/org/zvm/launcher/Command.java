@@ -17,7 +17,8 @@ enum Command {
     WASM_SPECTEST("wasm-spectest", "PATH...",  "run WebAssembly spec test command files (wast2json .json) or directories of them"),
     ABI          ("abi",          null,        "encode SIG ARG... | decode TYPES HEX: ABI-encode arguments or decode data, as cast abi-encode/abi-decode"),
     SELECTOR     ("selector",     null,        "SIG: the 4-byte function selector, as cast sig"),
-    STEP         ("step",         "FILE",      "call FILE once under a terminal debugger: each instruction or line, stack, memory, storage; breakpoints by pc or line");
+    STEP         ("step",         "FILE",      "call FILE once under a terminal debugger: each instruction or line, stack, memory, storage; breakpoints by pc or line"),
+    CALL         ("call",         "FILE FN ARG...", "call function FN of FILE's ABI (a KALIX or solc ABI in the .zvmc, or X.abi.json beside X) and print its decoded results");
     // @formatter:on
 
     final String word;
