@@ -177,7 +177,12 @@ public final class GasFormulas {
                     formula("selfdestruct", "cold,balance,beneficiaryEmpty", "dynamic", "SELFDESTRUCT",
                                     op("+", COLD_ACCOUNT, op("if", op("and", op("!=", v("balance"), n(0)), v("beneficiaryEmpty")), n(NEW_ACCOUNT), n(0))), "cold: the beneficiary's"),
                     formula("pqVerify", "messageLength", "dynamic", "PQ_VERIFY_DILITHIUM,PQ_VERIFY_FALCON,PQ_VERIFY_SPHINCS", op("*", n(PQ_MESSAGE_BYTE), v("messageLength")),
-                                    "per message byte, plus memoryExpansion of the key, message and signature"));
+                                    "per message byte, plus memoryExpansion of the key, message and signature"),
+                    formula("pqKeygen", "algorithm", "dynamic", "PQ_KEYGEN",
+                                    op("if", op("==", v("algorithm"), n(Opcode.PQ_VERIFY_FALCON.code)), n(PQ_KEYGEN_FALCON),
+                                                    op("if", op("==", v("algorithm"), n(Opcode.PQ_VERIFY_SPHINCS.code)), n(PQ_KEYGEN_SPHINCS), n(0))),
+                                    "algorithm is the byte of the scheme's PQ_VERIFY opcode; a known one adds memoryExpansion of the 32-byte seed and of the "
+                                                    + "public and private key written out, an unknown one costs nothing more"));
 
     private static Map<String, Formula> table(Formula... formulas) {
         Map<String, Formula> m = new LinkedHashMap<>();

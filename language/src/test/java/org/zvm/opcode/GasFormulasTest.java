@@ -7,6 +7,7 @@ import static org.zvm.opcode.GasFormulas.evaluate;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zvm.ZvmLanguage;
+import org.zvm.crypto.SignatureAlgorithm;
 import org.zvm.tools.Assembler;
 import org.zvm.util.Json;
 
@@ -85,7 +87,7 @@ class GasFormulasTest {
     @Test
     void hashingPerWord() {
         for (String op : List.of("KECCAK256", "SHA256", "RIPEMD160", "BLAKE2B")) {
-            long dynamic = evaluate(op.toLowerCase(java.util.Locale.ROOT), 100) + evaluate("memoryExpansion", 0, 8, 100);
+            long dynamic = evaluate(op.toLowerCase(Locale.ROOT), 100) + evaluate("memoryExpansion", 0, 8, 100);
             assertCharged("PUSH1 100\nPUSH1 8\n" + op + "\n", dynamic);
         }
         // TABLEHASH is static: its base gas is all.
@@ -145,6 +147,18 @@ class GasFormulasTest {
         assertEquals(predicted, run(zasm, "0x", "0x10"));
         assertEquals(0xffff, evaluate("callGasForwarded", 0xffff, 1_000_000));
         assertEquals(1_000_000 - 1_000_000 / 64, evaluate("callGasForwarded", 2_000_000, 1_000_000));
+    }
+
+    @Test
+    void postQuantumPerMessageByteAndPerScheme() {
+        // Key [0,1), message [0,100), signature [0,1): far too short to verify, which pushes 0 but costs the same.
+        String verify = "PUSH1 1\nPUSH1 0\nPUSH1 100\nPUSH1 0\nPUSH1 1\nPUSH1 0\nPQ_VERIFY_FALCON\n";
+        assertCharged(verify, evaluate("pqVerify", 100) + evaluate("memoryExpansion", 0, 0, 1) + evaluate("memoryExpansion", 32, 0, 100) + evaluate("memoryExpansion", 128, 0, 1));
+        SignatureAlgorithm mlDsa = SignatureAlgorithm.ML_DSA_65;
+        String keygen = "PUSH1 0x40\nPUSH1 0\nPUSH1 0xF0\nPQ_KEYGEN\n";
+        assertCharged(keygen, evaluate("pqKeygen", 0xF0) + evaluate("memoryExpansion", 0, 0, 32) + evaluate("memoryExpansion", 32, 0x40, mlDsa.publicKeyLength + mlDsa.privateKeyLength));
+        assertCharged("PUSH1 0x40\nPUSH1 0\nPUSH1 0x07\nPQ_KEYGEN\n", evaluate("pqKeygen", 0x07));
+        assertEquals(GasCosts.PQ_KEYGEN_SPHINCS, evaluate("pqKeygen", 0xF2));
     }
 
     @Test
