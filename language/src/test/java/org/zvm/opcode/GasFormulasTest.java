@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zvm.opcode.GasFormulas.evaluate;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,6 +128,22 @@ class GasFormulasTest {
         String second = "PUSH1 2\nPUSH1 0\nSSTORE\nPUSH1 5\nPUSH1 0\nSSTORE\nPUSH1 2\nPUSH1 0\nSSTORE\n";
         assertCharged(second, evaluate("sstore", 1, 2, 2, 2) + evaluate("sstore", 0, 2, 2, 5) + evaluate("sstore", 0, 2, 5, 2));
         assertEquals(5000, Opcode.SSTORE.baseGas + evaluate("sstore", 1, 2, 2, 5), "a cold reset costs 5000 in all");
+    }
+
+    @Test
+    void refundCounterMatchesTheVm() {
+        // The EIP-3155 trace shows the refund counter before each instruction, so the closing PUSH1 shows all of it.
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        context.close();
+        context = Context.newBuilder(ZvmLanguage.ID).option("zvm-trace", "true").err(trace).build();
+        run("PUSH1 2\nPUSH1 0\nSSTORE\nPUSH1 7\nPUSH1 1\nSSTORE\n");
+        // Slot 0 holds 2 and slot 1 holds 7: 2 -> 0 -> 3 -> 2, and 7 -> 0.
+        trace.reset();
+        run("PUSH1 0\nPUSH1 0\nSSTORE\nPUSH1 3\nPUSH1 0\nSSTORE\nPUSH1 2\nPUSH1 0\nSSTORE\nPUSH1 0\nPUSH1 1\nSSTORE\nPUSH1 0\n");
+        long predicted = evaluate("sstoreRefund", 2, 2, 0) + evaluate("sstoreRefund", 2, 0, 3) + evaluate("sstoreRefund", 2, 3, 2) + evaluate("sstoreRefund", 7, 7, 0);
+        String last = trace.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"opName\"")).reduce((x, y) -> y).orElseThrow();
+        assertEquals(predicted, ((BigInteger) ((Map<?, ?>) Json.parse(last)).get("refund")).longValueExact(), last);
+        assertEquals(GasCosts.SSTORE_RESET - GasCosts.WARM_ACCESS + GasCosts.SSTORE_CLEARS_REFUND, predicted, "restored slot 0, cleared slot 1");
     }
 
     @Test
