@@ -4,6 +4,7 @@ package org.zvm.abi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.zvm.abi.AbiType.Tuple;
@@ -34,7 +35,7 @@ final class KalixAbi {
             String fname = ContractAbi.string(entry, "name", name + ": function " + i);
             String where = name + ": function " + fname;
             AbiFunction f = function(entry, fname, where);
-            String declared = ContractAbi.string(entry, "selector", where).toLowerCase(java.util.Locale.ROOT);
+            String declared = ContractAbi.string(entry, "selector", where).toLowerCase(Locale.ROOT);
             String computed = Hex.of(f.selector());
             if (!declared.equals(computed)) {
                 throw new AbiException(where + ": selector " + declared + " is not keccak256(\"" + f.signature() + "\")[0:4] = " + computed);
