@@ -198,8 +198,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
         if (path == null) {
             return ContractAbi.NONE;
         }
-        String base = path.lastIndexOf('.') > Math.max(path.lastIndexOf('/'), 0) ? path.substring(0, path.lastIndexOf('.')) : path;
-        for (String candidate : new String[]{base + ".abi", base + ".abi.json"}) {
+        for (String candidate : ContractAbi.companionFiles(path)) {
             byte[] bytes;
             String name;
             try {

@@ -13,17 +13,19 @@ import org.zvm.crypto.Hashes;
  *
  * @param outputs null when the signature did not say (a bare {@code f(uint256)})
  * @param stateMutability {@code pure}, {@code view}, {@code nonpayable} or {@code payable}
+ * @param signature the text the selector hashes: Solidity's canonical spelling, or the KALIX one
+ *            ({@code deposit(u64)}) whose types encode as their Solidity counterparts
  */
-public record AbiFunction(String name, Tuple inputs, Tuple outputs, String stateMutability) {
+public record AbiFunction(String name, Tuple inputs, Tuple outputs, String stateMutability, String signature) {
+
+    /** A Solidity function, whose signature is the canonical one: {@code transfer(address,uint256)}. */
+    public AbiFunction(String name, Tuple inputs, Tuple outputs, String stateMutability) {
+        this(name, inputs, outputs, stateMutability, name + inputs.canonical());
+    }
 
     /** Parses {@code transfer(address,uint256)}, {@code balanceOf(address)(uint256)} or {@code f(uint x) view returns (bool)}. */
     public static AbiFunction parse(String signature) {
         return new SignatureParser(signature).function();
-    }
-
-    /** The canonical signature the selector hashes: {@code transfer(address,uint256)}. */
-    public String signature() {
-        return name + inputs.canonical();
     }
 
     public byte[] selector() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.zvm.abi.AbiType.Tuple;
 import org.zvm.error.ZvmParseException;
@@ -14,7 +15,7 @@ import org.zvm.util.Json;
  * A contract's interface read from solc's JSON ABI ({@code solc --abi}, or any JSON object with an
  * {@code abi} member such as a Hardhat or Foundry artifact): its functions, its constructor, its custom
  * errors, which decode revert data, and its events, which decode logs. Fallback and receive are accepted
- * and not used.
+ * and not used. A KALIX ABI (an object with a {@code functions} array) is read by {@link KalixAbi}.
  */
 public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, List<AbiFunction> errors, List<AbiEvent> events) {
     /** The constructor when the ABI declares none: no arguments, not payable. */
@@ -39,9 +40,11 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
         }
         if (root instanceof Map<?, ?> m && m.get("abi") != null) {
             root = m.get("abi");
+        } else if (root instanceof Map<?, ?> m && m.containsKey("functions")) {
+            return KalixAbi.read(m, name);
         }
         if (!(root instanceof List<?> entries)) {
-            throw new AbiException(name + ": a JSON ABI is an array of entries (or an object with an \"abi\" array)");
+            throw new AbiException(name + ": a JSON ABI is an array of entries (or an object with an \"abi\" or a KALIX \"functions\" array)");
         }
         List<AbiFunction> functions = new ArrayList<>();
         List<AbiFunction> errors = new ArrayList<>();
@@ -64,6 +67,21 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
             }
         }
         return new ContractAbi(functions, constructor, errors, events);
+    }
+
+    /** The interface of a contract with these functions, a constructor without arguments and no custom errors. */
+    static ContractAbi ofFunctions(List<AbiFunction> functions) {
+        return new ContractAbi(functions, DEFAULT_CONSTRUCTOR, List.of(), List.of());
+    }
+
+    /**
+     * The files that may hold the ABI of code in the file {@code path} ({@code X.ext}): {@code X.abi}, then
+     * {@code X.abi.json}, beside it.
+     */
+    public static List<String> companionFiles(String path) {
+        int dot = path.lastIndexOf('.');
+        String base = dot > Math.max(path.lastIndexOf('/'), 0) ? path.substring(0, dot) : path;
+        return List.of(base + ".abi", base + ".abi.json");
     }
 
     /** The functions called {@code name} (several when overloaded). */
@@ -105,6 +123,11 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
     }
 
     private static Tuple parameters(Object list, String where) {
+        return parameters(list, where, ContractAbi::type);
+    }
+
+    /** A JSON array of {@code {name, type}} objects as a tuple; {@code typeOf} reads each one's type. */
+    static Tuple parameters(Object list, String where, BiFunction<Map<?, ?>, String, AbiType> typeOf) {
         if (list == null) {
             return Tuple.of(List.of());
         }
@@ -118,7 +141,7 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
             if (!(params.get(i) instanceof Map<?, ?> p)) {
                 throw new AbiException(at + ": not an object");
             }
-            types.add(type(p, at));
+            types.add(typeOf.apply(p, at));
             names.add(p.get("name") instanceof String n ? n : "");
         }
         return new Tuple(types, names);
@@ -149,7 +172,7 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
         }
     }
 
-    private static String string(Map<?, ?> m, String key, String where) {
+    static String string(Map<?, ?> m, String key, String where) {
         if (!(m.get(key) instanceof String s)) {
             throw new AbiException(where + ": missing \"" + key + "\"");
         }

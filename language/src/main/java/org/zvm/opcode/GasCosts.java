@@ -22,6 +22,9 @@ public final class GasCosts {
     public static final long BLAKE2B_WORD = 6;
     /** EXP cost per byte of the exponent (EIP-160). */
     public static final long EXP_BYTE = 50;
+    /** LOGn's base gas is {@code LOG + n·LOG_TOPIC} (the {@link Opcode} table carries the sums). */
+    public static final long LOG = 375;
+    public static final long LOG_TOPIC = 375;
     /** LOG cost per data byte. */
     public static final long LOG_DATA_BYTE = 8;
     /** Warm storage or account access (EIP-2929). */

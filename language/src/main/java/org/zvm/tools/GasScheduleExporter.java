@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.tools;
 
-import static org.zvm.opcode.GasCosts.*;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -13,21 +11,28 @@ import java.util.Map;
 
 import org.zvm.container.ZvmContainer;
 import org.zvm.opcode.GasCosts;
+import org.zvm.opcode.GasFormulas;
 import org.zvm.opcode.Opcode;
 import org.zvm.util.Json;
 
 /**
  * Renders {@code docs/reference/gas-schedule.json} for tools outside the VM (the KALIX compiler's gas
  * estimates): every opcode's static facts from {@link Opcode}, every {@link GasCosts} constant by name,
- * and the dynamic formulas as text built from those constants.
+ * and the dynamic formulas of {@link GasFormulas} as expression trees a compiler can evaluate.
  */
 public final class GasScheduleExporter {
     private GasScheduleExporter() {
     }
 
+    /** How to read {@code expr}, for whoever evaluates the file (see {@link GasFormulas}). */
+    static final String EXPRESSION_SYNTAX = "expr is a number, a parameter name, or [op, arg...]; op is + - * / (integer division rounding down), min, max, "
+                    + "== != < <= > >= (1 or 0), and, or, not, if (condition, then, else), or the name of another formula applied to its params in order. "
+                    + "charge: dynamic = on top of the opcode's baseGas, total = the whole charge, refund = added to the refund counter, "
+                    + "gas = an amount of gas rather than a charge, helper = used by other formulas.";
+
     public static String generate() {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("generatedFrom", ReferenceDocs.generatedFrom("org.zvm.opcode.Opcode and org.zvm.opcode.GasCosts"));
+        root.put("generatedFrom", ReferenceDocs.generatedFrom("org.zvm.opcode.Opcode, org.zvm.opcode.GasCosts and org.zvm.opcode.GasFormulas"));
         root.put("version", ZvmContainer.VERSION);
         List<Object> opcodes = new ArrayList<>();
         for (Opcode op : Opcode.values()) {
@@ -44,6 +49,7 @@ public final class GasScheduleExporter {
         root.put("opcodes", opcodes);
         Map<String, Object> dynamic = new LinkedHashMap<>();
         dynamic.put("constants", constants());
+        dynamic.put("syntax", EXPRESSION_SYNTAX);
         dynamic.put("formulas", formulas());
         root.put("dynamic", dynamic);
         return Json.writePretty(root);
@@ -67,37 +73,19 @@ public final class GasScheduleExporter {
         return out;
     }
 
-    /**
-     * The dynamic charges, on top of {@code baseGas} unless stated as a total. {@code words(n)} is
-     * {@code ceil(n/32)}; {@code memoryExpansion} is charged by every opcode flagged MEMORY.
-     */
+    /** Each {@link GasFormulas} formula with its expression as a JSON tree (to evaluate) and as text (to read). */
     private static Map<String, Object> formulas() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("words", "ceil(bytes/32)");
-        f.put("memory", MEMORY_WORD + "*words + words^2/" + MEMORY_QUAD_DIVISOR);
-        f.put("memoryExpansion", "memory(newWords) - memory(oldWords)");
-        f.put("copy", COPY_WORD + "*words(len) + memoryExpansion");
-        f.put("KECCAK256", KECCAK_WORD + "*words(len) + memoryExpansion");
-        f.put("SHA256", SHA256_WORD + "*words(len) + memoryExpansion");
-        f.put("RIPEMD160", RIPEMD160_WORD + "*words(len) + memoryExpansion");
-        f.put("BLAKE2B", BLAKE2B_WORD + "*words(len) + memoryExpansion");
-        f.put("EXP", EXP_BYTE + "*byteLength(exponent)");
-        f.put("LOG", LOG_DATA_BYTE + "*len + memoryExpansion");
-        f.put("accountAccess", "cold ? " + (COLD_ACCOUNT_ACCESS - WARM_ACCESS) + " : 0");
-        f.put("SLOAD", "cold ? " + (COLD_SLOAD - WARM_ACCESS) + " : 0");
-        f.put("SSTORE", "total = (cold ? " + COLD_SLOAD + " : 0) + (new == current || original != current ? " + WARM_ACCESS
-                        + " : original == 0 ? " + SSTORE_SET + " : " + SSTORE_RESET + "); fails when gasLeft <= " + SSTORE_STIPEND_GUARD
-                        + "; clearing refunds " + SSTORE_CLEARS_REFUND);
-        f.put("CALL", "accountAccess + (value != 0 ? " + CALL_VALUE + " : 0) + (value != 0 && target empty ? " + NEW_ACCOUNT
-                        + " : 0) + memoryExpansion; callee gets +" + CALL_STIPEND + " when value != 0");
-        f.put("callGasForwarded", "min(requested, gasLeft - gasLeft/64)");
-        f.put("CREATE", INITCODE_WORD + "*words(initcodeLen) + memoryExpansion + " + CODE_DEPOSIT_BYTE + "*len(deployedCode)");
-        f.put("CREATE2", "CREATE + " + CREATE2_HASH_WORD + "*words(initcodeLen)");
-        f.put("SELFDESTRUCT", "accountAccess(beneficiary) + (balance != 0 && beneficiary empty ? " + NEW_ACCOUNT + " : 0)");
-        f.put("refundCap", "gasUsed/" + MAX_REFUND_QUOTIENT);
-        f.put("PQ_VERIFY", PQ_MESSAGE_BYTE + "*messageLen + memoryExpansion(key, message, signature)");
-        f.put("PQ_KEYGEN", "(Falcon-512 ? " + PQ_KEYGEN_FALCON + " : SLH-DSA-SHA2-128s ? " + PQ_KEYGEN_SPHINCS
-                        + " : 0) + memoryExpansion(seed, keys); unknown algorithm: 0");
-        return f;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (GasFormulas.Formula f : GasFormulas.ALL.values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("params", f.params());
+            row.put("charge", f.charge());
+            row.put("opcodes", f.opcodes());
+            row.put("expr", f.expr().json());
+            row.put("text", f.expr().text());
+            row.put("doc", f.doc());
+            out.put(f.name(), row);
+        }
+        return out;
     }
 }

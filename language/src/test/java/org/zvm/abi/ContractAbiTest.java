@@ -42,7 +42,7 @@ class ContractAbiTest {
     void badAbiNamesTheEntry() {
         assertEquals("x.abi: entry 0 (f) inputs 0: uint9: uintN takes N a multiple of 8 from 8 to 256 at position 0 of 'uint9'",
                         assertThrows(AbiException.class, () -> ContractAbi.read("[{\"type\":\"function\",\"name\":\"f\",\"inputs\":[{\"type\":\"uint9\"}]}]", "x.abi")).getMessage());
-        assertEquals("x.abi: a JSON ABI is an array of entries (or an object with an \"abi\" array)",
+        assertEquals("x.abi: a JSON ABI is an array of entries (or an object with an \"abi\" or a KALIX \"functions\" array)",
                         assertThrows(AbiException.class, () -> ContractAbi.read("{}", "x.abi")).getMessage());
         assertEquals("x.abi: entry 0: missing \"name\"", assertThrows(AbiException.class, () -> ContractAbi.read("[{\"type\":\"function\"}]", "x.abi")).getMessage());
     }

@@ -64,7 +64,9 @@ class ReferenceDocsTest {
         Map<?, ?> constants = (Map<?, ?>) dynamic.get("constants");
         assertEquals(BigInteger.valueOf(GasCosts.COLD_SLOAD), constants.get("COLD_SLOAD"));
         assertEquals(BigInteger.valueOf(GasCosts.MEMORY_QUAD_DIVISOR), constants.get("MEMORY_QUAD_DIVISOR"));
-        assertEquals("3*words + words^2/512", ((Map<?, ?>) dynamic.get("formulas")).get("memory"));
+        Map<?, ?> memoryCost = (Map<?, ?>) ((Map<?, ?>) dynamic.get("formulas")).get("memoryCost");
+        assertEquals("((3 * words) + ((words * words) / 512))", memoryCost.get("text"));
+        assertEquals(Json.parse("[\"+\", [\"*\", 3, \"words\"], [\"/\", [\"*\", \"words\", \"words\"], 512]]"), memoryCost.get("expr"));
     }
 
     @Test

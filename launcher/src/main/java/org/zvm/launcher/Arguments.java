@@ -26,8 +26,10 @@ import org.zvm.util.Hex;
  * @param passthrough arguments that are not ours, in order: they go to the GraalVM option parser
  * @param options every launcher option given, with its raw value ("true" for a flag), for the commands
  *            that check their own values (keygen, sign, verify)
- * @param invoke the export {@code run --invoke} calls in a .wasm module, or null
- * @param invokeArguments its typed arguments ({@code i32:7}), checked by {@link WasmInvoke#parse}
+ * @param invoke the export {@code run --invoke} calls in a .wasm module, or the ABI function {@code call}
+ *            calls; else null
+ * @param invokeArguments its arguments: typed ({@code i32:7}, checked by {@link WasmInvoke#parse}) for an
+ *            export, as text for an ABI function (checked against its types by {@link AbiCall})
  */
 record Arguments(Command command, Path file, Path suite, Format format, String calldata, long gas, String value, String caller,
                 String fork, Path stateDir, boolean create, Trace trace, boolean json, double seconds, double warmup, Path output,
@@ -101,7 +103,8 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
                 } else {
                     throw new UsageException(arg + ": missing " + option.value);
                 }
-            } else if (arg.length() > 1 && arg.startsWith("-")) {
+            } else if (arg.length() > 1 && arg.startsWith("-") && !Character.isDigit(arg.charAt(1))) {
+                // A negative number is an operand (an i64 argument of call), never an option.
                 passthrough.add(arg);
             } else {
                 positional.add(arg);
@@ -125,13 +128,21 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         if (positional.size() - 1 < expected) {
             throw new UsageException(command.word + ": missing " + command.operand);
         }
-        boolean many = command.operand != null && command.operand.endsWith("...");
+        String invoke = given.get(Option.INVOKE);
+        List<String> invokeArguments = List.of();
+        if (command == Command.CALL) {
+            if (positional.size() < 3) {
+                throw new UsageException("call: missing " + (positional.size() < 2 ? "FILE" : "FUNCTION"));
+            }
+            invoke = positional.get(2);
+            invokeArguments = List.copyOf(positional.subList(3, positional.size()));
+            positional = positional.subList(0, 2);
+        }
+        boolean many = command != Command.CALL && command.operand != null && command.operand.endsWith("...");
         if (suite && positional.size() > 1) {
             throw new UsageException("bench: give FILE or --suite, not both");
         }
-        String invoke = given.get(Option.INVOKE);
-        List<String> invokeArguments = List.of();
-        if (invoke != null && positional.size() - 1 > expected) {
+        if (given.containsKey(Option.INVOKE) && positional.size() - 1 > expected) {
             invokeArguments = List.copyOf(positional.subList(expected + 1, positional.size()));
             for (String a : invokeArguments) {
                 WasmInvoke.parse(a);
@@ -194,6 +205,9 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
                 }
                 if (command == Command.DISASM && !format.binary) {
                     throw new UsageException(name + ": disasm reads .zvmc or .zvm code, not " + format.id + " text");
+                }
+                if (command == Command.CALL && format == Format.WASM) {
+                    throw new UsageException(name + ": a .wasm module has no contract ABI; use run --invoke EXPORT");
                 }
                 if ((format == Format.WASM) != (invoke != null) && command == Command.RUN) {
                     throw new UsageException(invoke == null ? name + ": a .wasm module runs with --invoke EXPORT" : "--invoke: " + name + " is not a .wasm module");

@@ -3,6 +3,7 @@ package org.zvm.launcher;
 
 import static org.zvm.launcher.Command.ASM;
 import static org.zvm.launcher.Command.BENCH;
+import static org.zvm.launcher.Command.CALL;
 import static org.zvm.launcher.Command.DISASM;
 import static org.zvm.launcher.Command.GAS_SCHEDULE;
 import static org.zvm.launcher.Command.KEYGEN;
@@ -28,15 +29,15 @@ enum Option {
     // @formatter:off
     //        names                       value   applies to                 help
     CALLDATA (List.of("--calldata"),      "HEX",  EnumSet.of(RUN, BENCH, STEP), "call data, 0x prefix optional (default: empty)"),
-    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH, STEP), "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + "; 2^62 with --suite)"),
-    VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH, STEP), "value sent with the call, decimal or 0x-hex (default: 0)"),
-    CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH, STEP), "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
-    STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH, STEP), "load and save the world state in DIR (default: fresh, in memory)"),
-    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST, STEP), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
-    FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM, STEP), "input format " + Format.choices() + " (default: from the extension)"),
+    GAS      (List.of("--gas"),           "N",    EnumSet.of(RUN, BENCH, STEP, CALL), "gas limit, decimal or 0x-hex (default: " + Arguments.DEFAULT_GAS + "; 2^62 with --suite)"),
+    VALUE    (List.of("--value"),         "N",    EnumSet.of(RUN, BENCH, STEP, CALL), "value sent with the call, decimal or 0x-hex (default: 0)"),
+    CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH, STEP, CALL), "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
+    STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH, STEP, CALL), "load and save the world state in DIR (default: fresh, in memory)"),
+    FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST, STEP, CALL), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
+    FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM, STEP, CALL), "input format " + Format.choices() + " (default: from the extension)"),
     CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH, STEP), "run FILE as init code and deploy the code it returns"),
     TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr; --trace=calls: the call tree (as forge -vvvv)"),
-    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST, WASM_SPECTEST), "print JSON instead of text"),
+    JSON     (List.of("--json"),          null,   EnumSet.of(RUN, BENCH, GAS_SCHEDULE, STATETEST, WASM_SPECTEST, CALL), "print JSON instead of text"),
     FILTER   (List.of("--filter"),        "REGEX", EnumSet.of(STATETEST),    "run only the tests whose name contains a match"),
     SECONDS  (List.of("--seconds"),       "S",    EnumSet.of(BENCH),         "measure for S seconds after warm-up (default: " + Arguments.DEFAULT_SECONDS + "; " + Arguments.SUITE_SECONDS + " per case with --suite)"),
     WARMUP   (List.of("--warmup"),        "S",    EnumSet.of(BENCH),         "warm up for at least S seconds (default: " + Arguments.DEFAULT_WARMUP + "; " + Arguments.SUITE_WARMUP + " per case with --suite)"),
@@ -52,7 +53,7 @@ enum Option {
     SOURCES  (List.of("--sources"),       "A.sol[,B.sol]", EnumSet.of(RUN, STEP), "the Solidity files the source map refers to, in solc's source id order"),
     ABI      (List.of("--abi"),           "FILE[,FILE]", EnumSet.of(RUN),    "solc JSON ABIs: --trace=calls names functions, arguments and results"),
     COVERAGE (List.of("--coverage"),      null,   EnumSet.of(RUN),           "per-line instruction coverage of every contract on stderr at the end"),
-    TIMEOUT  (List.of("--timeout"),       "S",    EnumSet.of(RUN, STATETEST, WASM_SPECTEST), "stop after S seconds of wall-clock time, whatever the gas limit (default: none)");
+    TIMEOUT  (List.of("--timeout"),       "S",    EnumSet.of(RUN, STATETEST, WASM_SPECTEST, CALL), "stop after S seconds of wall-clock time, whatever the gas limit (default: none)");
     // @formatter:on
 
     final List<String> names;

@@ -150,6 +150,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 case ABI, SELECTOR -> abi();
                 case STEP -> step(builder);
                 case SOROBAN -> soroban(builder);
+                case CALL -> call(builder);
             };
         } catch (UsageException e) {
             status = fail(e.getMessage(), EXIT_USAGE);
@@ -182,6 +183,14 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             CallResult result = CallResult.from(contract.invokeMember(member(), callArguments(true)));
             getOutput().println(arguments.json() ? result.json() : Report.summary(result));
             return result.exitCode();
+        }
+    }
+
+    /** One call through the contract's ABI (see {@link AbiCall}). */
+    private int call(Context.Builder builder) throws UsageException {
+        Source source = source(arguments.file(), arguments.format());
+        try (Context context = open(builder)) {
+            return new AbiCall(getOutput(), getError(), arguments).run(deploy(context, source));
         }
     }
 
@@ -559,6 +568,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
 
                         Input format: --format, else the extension: .zvmc container, .zasm text, .zvm raw native code.
                         run prints status, reason, gas used and output; --json prints the result's JSON object.
+                        call FILE FUNCTION ARG... reads each ARG by the ABI's type (u8..u256, i64, bool, Address,
+                          bytes as hex) and prints each result on a line; a revert prints its decoded reason, exit 1.
                         bench warms up for at least --warmup seconds, then until the time per execution of the
                           last three 0.5 s windows agrees within 5% (at most 30 s more), then measures for
                           --seconds; MGas/s = gas used / seconds per execution / 1e6.
