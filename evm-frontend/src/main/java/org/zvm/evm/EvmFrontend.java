@@ -20,6 +20,7 @@ import org.zvm.evm.statetest.StateTestRootNode;
 import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
+import org.zvm.runtime.Message;
 import org.zvm.runtime.PrecompiledContract;
 
 import com.oracle.truffle.api.nodes.RootNode;
@@ -79,9 +80,9 @@ public final class EvmFrontend implements Frontend {
             }
 
             @Override
-            public byte[] run(byte[] input) {
+            public byte[] run(Message frame) {
                 try {
-                    return p.run(input);
+                    return p.run(frame.calldata);
                 } catch (PrecompileFailure e) {
                     return null;
                 }
