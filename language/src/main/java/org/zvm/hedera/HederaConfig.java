@@ -15,11 +15,15 @@ public record HederaConfig(boolean systemContracts, ExchangeRate rate, Prng prng
 
     /** Builds the configuration from the option texts; throws IllegalArgumentException naming the bad one. */
     public static HederaConfig of(String chain, String rate, String seed) {
-        boolean hedera = switch (chain.strip().toLowerCase(Locale.ROOT)) {
+        return new HederaConfig(isHedera(chain), ExchangeRate.parse(rate), new Prng(seed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Whether the chain {@code name} (case-insensitive) is Hedera; throws for a chain that is neither. */
+    public static boolean isHedera(String chain) {
+        return switch (chain.strip().toLowerCase(Locale.ROOT)) {
             case "ethereum" -> false;
             case "hedera" -> true;
             default -> throw new IllegalArgumentException("unknown chain '" + chain + "' (expected one of " + CHAINS + ")");
         };
-        return new HederaConfig(hedera, ExchangeRate.parse(rate), new Prng(seed.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -167,6 +167,18 @@ class LauncherTest {
     }
 
     @Test
+    void chainHederaPutsTheSystemContractsAt0x167To0x169(@TempDir Path dir) throws Exception {
+        // STATICCALL 0x169 with getPseudorandomSeed()'s selector in memory 0..4, return memory 0..32.
+        Path hex = Files.writeString(dir.resolve("seed.hex"), "0x63d83bf9a160e01b60005260206000600460006101695afa5060206000f3\n");
+        Run hedera = zvm("run", hex.toString(), "--format", "evm", "--chain", "hedera", "--json");
+        assertEquals(0, hedera.exit(), hedera.toString());
+        assertEquals("0xafd2843a2ef873f2aa555bd0f46e21bd1a0ba0c96f930af0a8c5aa337bdd3338", json(hedera).get("output"), "seed 0 of the default seed 'zvm'");
+        Run ethereum = zvm("run", hex.toString(), "--format", "evm", "--json");
+        assertEquals("0xd83bf9a1" + "0".repeat(56), json(ethereum).get("output"), "0x169 is an empty account: memory keeps the selector");
+        assertOneLineError(zvm("run", hex.toString(), "--format", "evm", "--chain", "solana"), "--chain: unknown chain 'solana' (expected one of ethereum, hedera)");
+    }
+
+    @Test
     void evmCodeRunsAndTraces(@TempDir Path dir) throws Exception {
         Path hex = Files.writeString(dir.resolve("add.hex"), "0x6005600401600055\n");
         Run r = zvm("run", hex.toString(), "--format", "evm", "--fork", "Istanbul", "--json", "--trace");
