@@ -179,6 +179,20 @@ class LauncherTest {
     }
 
     @Test
+    void theHederaLedgerPersistsWithState(@TempDir Path dir) throws Exception {
+        // golden/hedera.zasm creates a topic: the second run, over the same --state, gets the next entity number.
+        String program = Path.of("src/test/resources/golden/hedera.zasm").toString();
+        String world = dir.resolve("world").toString();
+        for (String topic : List.of("3e9", "3ea")) {
+            Run r = zvm("run", program, "--state", world, "--json");
+            assertEquals(0, r.exit(), r.toString());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> logs = (List<Map<String, Object>>) json(r).get("logs");
+            assertTrue(((String) logs.get(0).get("data")).endsWith("0".repeat(61) + topic), r.out());
+        }
+    }
+
+    @Test
     void evmCodeRunsAndTraces(@TempDir Path dir) throws Exception {
         Path hex = Files.writeString(dir.resolve("add.hex"), "0x6005600401600055\n");
         Run r = zvm("run", hex.toString(), "--format", "evm", "--fork", "Istanbul", "--json", "--trace");
