@@ -2,10 +2,13 @@
 package org.zvm;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.zvm.builder.Frontend;
 import org.zvm.error.ZvmLoadError;
+import org.zvm.hedera.HederaConfig;
 import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
@@ -34,6 +37,8 @@ public final class ZvmContext {
     private final String stateDir;
     private final String fork;
     private Revision revision;
+    private HederaConfig hedera;
+    private Map<Address, PrecompiledContract> systemContracts;
     private StateBackend backend;
     private WorldState state;
     private Environment environment = Environment.defaults(Address.fromHex("0x00000000000000000000000000000000000000c0"));
@@ -101,18 +106,47 @@ public final class ZvmContext {
         return revision;
     }
 
-    /** The precompiled contract at {@code address}, or null. */
+    /**
+     * How this context models Hedera ({@code zvm.Chain}, {@code zvm.HederaExchangeRate},
+     * {@code zvm.HederaSeed}); a bad value is an error of the evaluation that needs it.
+     */
+    @TruffleBoundary
+    public HederaConfig hedera() {
+        if (hedera == null) {
+            try {
+                hedera = HederaConfig.of(env.getOptions().get(ZvmLanguage.Chain), env.getOptions().get(ZvmLanguage.HederaExchangeRate),
+                                env.getOptions().get(ZvmLanguage.HederaSeed));
+            } catch (IllegalArgumentException e) {
+                throw new ZvmLoadError("--zvm.Chain/HederaExchangeRate/HederaSeed: " + e.getMessage());
+            }
+        }
+        return hedera;
+    }
+
+    /** The chain's system contracts by address (none on Ethereum), from the EVM frontend. */
+    private Map<Address, PrecompiledContract> systemContracts() {
+        if (systemContracts == null) {
+            Frontend evm = language.frontend(CodeFormat.EVM);
+            systemContracts = evm == null ? Map.of() : evm.systemContracts(hedera());
+        }
+        return systemContracts;
+    }
+
+    /** The precompiled or system contract at {@code address}, or null. */
     @TruffleBoundary
     public PrecompiledContract precompile(Address address) {
         Frontend evm = language.frontend(CodeFormat.EVM);
-        return evm == null ? null : evm.precompile(address, revision());
+        PrecompiledContract p = evm == null ? null : evm.precompile(address, revision());
+        return p != null ? p : systemContracts().get(address);
     }
 
-    /** Addresses of every precompile (warm from the start of a transaction). */
+    /** Addresses of every precompile and system contract (warm from the start of a transaction). */
     @TruffleBoundary
     public List<Address> precompiles() {
         Frontend evm = language.frontend(CodeFormat.EVM);
-        return evm == null ? List.of() : evm.precompiles(revision());
+        List<Address> all = new ArrayList<>(evm == null ? List.of() : evm.precompiles(revision()));
+        all.addAll(systemContracts().keySet());
+        return all;
     }
 
     @TruffleBoundary

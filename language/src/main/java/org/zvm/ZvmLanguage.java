@@ -94,6 +94,15 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     @Option(help = "Comma-separated Solidity files the source map refers to, in the order of solc's source ids.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     static final OptionKey<String> Sources = new OptionKey<>("");
 
+    @Option(help = "Chain whose system contracts EVM code sees: ethereum, or hedera (HTS at 0x167, exchange rate at 0x168, PRNG at 0x169).", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> Chain = new OptionKey<>("ethereum");
+
+    @Option(help = "Hedera exchange rate as CENTS:HBARS (hbars worth that many US cents) for the 0x168 system contract.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> HederaExchangeRate = new OptionKey<>("12:1");
+
+    @Option(help = "Seed of the Hedera PRNG system contract (0x169): the same seed gives the same sequence of seeds.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    static final OptionKey<String> HederaSeed = new OptionKey<>("zvm");
+
     /** The installed frontends by format, found once (see {@link Frontend}). */
     private final Map<CodeFormat, Frontend> frontends = new EnumMap<>(CodeFormat.class);
 

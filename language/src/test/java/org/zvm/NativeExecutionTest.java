@@ -177,7 +177,6 @@ class NativeExecutionTest {
         assertHalt("out_of_gas", zvm.run("PUSH1 1\nPUSH1 2\nADD\nHALT\n", "", 8), 8);
         assertHalt("out_of_gas", run("PUSH32 0x0100000000\nMLOAD\n"), 1_000_000);
         assertHalt("returndata_out_of_bounds", run("PUSH1 1\nPUSH1 0\nPUSH1 0\nRETURNDATACOPY\n"), 1_000_000);
-        assertHalt("unsupported_opcode", run("PUSH1 0\nPUSH1 0\nPUSH1 0\nPUSH1 0\nHTS_TRANSFER\n"), 1_000_000);
         assertHalt("initcode_size_exceeded", run("PUSH2 0xC001\nPUSH1 0\nPUSH1 0\nCREATE\n"), 1_000_000);
     }
 

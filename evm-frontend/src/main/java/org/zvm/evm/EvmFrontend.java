@@ -11,15 +11,18 @@ import org.zvm.ZvmLanguage;
 import org.zvm.builder.CodeModel;
 import org.zvm.builder.Frontend;
 import org.zvm.error.ZvmParseException;
+import org.zvm.evm.hedera.HederaSystemContracts;
 import org.zvm.evm.precompile.Precompile;
 import org.zvm.evm.precompile.PrecompileFailure;
 import org.zvm.evm.precompile.Precompiles;
 import org.zvm.evm.statetest.StateTest;
 import org.zvm.evm.statetest.StateTestFile;
 import org.zvm.evm.statetest.StateTestRootNode;
+import org.zvm.hedera.HederaConfig;
 import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
+import org.zvm.runtime.Message;
 import org.zvm.runtime.PrecompiledContract;
 
 import com.oracle.truffle.api.nodes.RootNode;
@@ -79,9 +82,9 @@ public final class EvmFrontend implements Frontend {
             }
 
             @Override
-            public byte[] run(byte[] input) {
+            public byte[] run(Message frame) {
                 try {
-                    return p.run(input);
+                    return p.run(frame.calldata);
                 } catch (PrecompileFailure e) {
                     return null;
                 }
@@ -97,6 +100,12 @@ public final class EvmFrontend implements Frontend {
     @Override
     public List<Address> precompiles(Revision revision) {
         return List.copyOf(Precompiles.addresses(Fork.of(revision)));
+    }
+
+    /** Hedera's system contracts at 0x167–0x169 when the context's chain is Hedera. */
+    @Override
+    public Map<Address, PrecompiledContract> systemContracts(HederaConfig hedera) {
+        return HederaSystemContracts.of(hedera);
     }
 
     @Override

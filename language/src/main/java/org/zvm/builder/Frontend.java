@@ -2,9 +2,11 @@
 package org.zvm.builder;
 
 import java.util.List;
+import java.util.Map;
 
 import org.zvm.ZvmLanguage;
 import org.zvm.error.ZvmParseException;
+import org.zvm.hedera.HederaConfig;
 import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
@@ -38,6 +40,14 @@ public interface Frontend {
 
     /** Every precompile address under {@code revision} (warm from the start of a transaction, EIP-2929). */
     List<Address> precompiles(Revision revision);
+
+    /**
+     * The system contracts of the chain {@code hedera} describes, by address (sorted, deterministic); none
+     * unless it enables them.
+     */
+    default Map<Address, PrecompiledContract> systemContracts(HederaConfig hedera) {
+        return Map.of();
+    }
 
     /** MIME types of documents this frontend runs that are not code (the EVM's state test files). */
     default List<String> documentMimeTypes() {

@@ -41,6 +41,15 @@ public final class Hashes {
         }
     }
 
+    /** SHA-384: Hedera's topic running hashes. */
+    public static byte[] sha384(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-384").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-384", e);
+        }
+    }
+
     /** RIPEMD-160 digest (20 bytes). */
     public static byte[] ripemd160(byte[] data, int off, int len) {
         RIPEMD160Digest d = new RIPEMD160Digest();

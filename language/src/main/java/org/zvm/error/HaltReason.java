@@ -28,7 +28,6 @@ public enum HaltReason implements TruffleObject {
     CREATE_COLLISION(Kind.EXCEPTIONAL_HALT, "contract address collision"),
     CODE_SIZE_EXCEEDED(Kind.EXCEPTIONAL_HALT, "code size exceeded"),
     INITCODE_SIZE_EXCEEDED(Kind.EXCEPTIONAL_HALT, "init code size exceeded"),
-    UNSUPPORTED_OPCODE(Kind.EXCEPTIONAL_HALT, "opcode not yet supported"),
     PRECOMPILE_FAILURE(Kind.EXCEPTIONAL_HALT, "precompiled contract failed"),
     /** EIP-3541: new EVM code may not start with 0xEF. */
     INVALID_DEPLOYED_CODE(Kind.EXCEPTIONAL_HALT, "deployed code starts with 0xEF"),

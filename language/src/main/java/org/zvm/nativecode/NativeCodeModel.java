@@ -84,7 +84,7 @@ public final class NativeCodeModel implements CodeModel {
             case RETURN -> Control.RETURN;
             case REVERT -> Control.REVERT;
             case SELFDESTRUCT -> Control.SELFDESTRUCT;
-            default -> op.has(Flag.UNSUPPORTED) ? Control.INVALID : op.has(Flag.CALLS) || op.has(Flag.READS_GAS) ? Control.ENDS_BLOCK : Control.NEXT;
+            default -> op.has(Flag.CALLS) || op.has(Flag.READS_GAS) ? Control.ENDS_BLOCK : Control.NEXT;
         };
     }
 

@@ -2,7 +2,7 @@
 package org.zvm.nativecode;
 
 import org.zvm.crypto.SignatureAlgorithm;
-import org.zvm.error.HaltReason;
+import org.zvm.hedera.HederaNodes;
 import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.nodes.arith.ArithmeticNodes;
 import org.zvm.nodes.arith.BitwiseNodes;
@@ -119,8 +119,10 @@ final class NativeNodeFactory {
             case GAS -> new Value(Value.Kind.GAS);
             case TABLEHASH -> new HashNodes.TableHash();
             case HTS_TRANSFER, HTS_MINT, HTS_BURN, HTS_ASSOCIATE, HTS_DISSOCIATE, HTS_APPROVE, HTS_CREATE, HCS_SUBMIT, HCS_CREATE_TOPIC,
-                            HCS_UPDATE_TOPIC, HCS_DELETE_TOPIC, HEDERA_ACCOUNT_ID, HEDERA_TIMESTAMP ->
-                new ControlNodes.Invalid(HaltReason.UNSUPPORTED_OPCODE);
+                            HCS_UPDATE_TOPIC, HCS_DELETE_TOPIC ->
+                new HederaNodes.LedgerCall(op);
+            case HEDERA_ACCOUNT_ID -> new HederaNodes.AccountId();
+            case HEDERA_TIMESTAMP -> new HederaNodes.Timestamp();
             case PQ_VERIFY_DILITHIUM -> new PostQuantumNodes.Verify(SignatureAlgorithm.ML_DSA_65);
             case PQ_VERIFY_FALCON -> new PostQuantumNodes.Verify(SignatureAlgorithm.FALCON_512);
             case PQ_VERIFY_SPHINCS -> new PostQuantumNodes.Verify(SignatureAlgorithm.SLH_DSA_SHA2_128S);

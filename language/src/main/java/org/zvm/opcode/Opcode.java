@@ -127,19 +127,19 @@ public enum Opcode {
 
     TABLEHASH   (0xD2, 0, 2, 1, 30,    TABLES,      of(),                          "keccak256(slot ‖ key): key a, slot b, both as 32 bytes"),
 
-    HTS_TRANSFER     (0xE0, 0, 4, 1, 50,  HEDERA,   of(UNSUPPORTED, WRITES_STATE), "transfer a token (Hedera issue)"),
-    HTS_MINT         (0xE1, 0, 2, 1, 100, HEDERA,   of(UNSUPPORTED, WRITES_STATE), "mint a token (Hedera issue)"),
-    HTS_BURN         (0xE2, 0, 2, 1, 100, HEDERA,   of(UNSUPPORTED, WRITES_STATE), "burn a token (Hedera issue)"),
-    HTS_ASSOCIATE    (0xE3, 0, 2, 1, 50,  HEDERA,   of(UNSUPPORTED, WRITES_STATE), "associate an account with a token (Hedera issue)"),
-    HTS_DISSOCIATE   (0xE4, 0, 2, 1, 50,  HEDERA,   of(UNSUPPORTED, WRITES_STATE), "dissociate an account from a token (Hedera issue)"),
-    HTS_APPROVE      (0xE5, 0, 3, 1, 50,  HEDERA,   of(UNSUPPORTED, WRITES_STATE), "approve an allowance (Hedera issue)"),
-    HTS_CREATE       (0xE6, 0, 0, 1, 500, HEDERA,   of(UNSUPPORTED, WRITES_STATE), "create a token (Hedera issue)"),
-    HCS_SUBMIT       (0xE7, 0, 3, 1, 50,  HEDERA,   of(UNSUPPORTED, WRITES_STATE), "submit a consensus message (Hedera issue)"),
-    HCS_CREATE_TOPIC (0xE8, 0, 0, 1, 200, HEDERA,   of(UNSUPPORTED, WRITES_STATE), "create a consensus topic (Hedera issue)"),
-    HCS_UPDATE_TOPIC (0xE9, 0, 1, 1, 100, HEDERA,   of(UNSUPPORTED, WRITES_STATE), "update a consensus topic (Hedera issue)"),
-    HCS_DELETE_TOPIC (0xEA, 0, 1, 1, 100, HEDERA,   of(UNSUPPORTED, WRITES_STATE), "delete a consensus topic (Hedera issue)"),
-    HEDERA_ACCOUNT_ID(0xEB, 0, 0, 1, 2,   HEDERA,   of(UNSUPPORTED),               "Hedera account id of the executing account (Hedera issue)"),
-    HEDERA_TIMESTAMP (0xEC, 0, 0, 1, 2,   HEDERA,   of(UNSUPPORTED),               "consensus timestamp (Hedera issue)"),
+    HTS_TRANSFER     (0xE0, 0, 4, 1, 50,  HEDERA,   of(WRITES_STATE),              "token, from, to, amount (or NFT serial): move it; pushes the response code"),
+    HTS_MINT         (0xE1, 0, 4, 2, 100, HEDERA,   of(DYNAMIC_GAS, MEMORY, WRITES_STATE), "token, amount, metadata offset, length: mint to the treasury; pushes the new supply (or NFT serial), then the code"),
+    HTS_BURN         (0xE2, 0, 2, 2, 100, HEDERA,   of(WRITES_STATE),              "token, amount (or NFT serial): burn from the treasury; pushes the new supply, then the code"),
+    HTS_ASSOCIATE    (0xE3, 0, 2, 1, 50,  HEDERA,   of(WRITES_STATE),              "account, token: let the account hold the token; pushes the code"),
+    HTS_DISSOCIATE   (0xE4, 0, 2, 1, 50,  HEDERA,   of(WRITES_STATE),              "account, token: end an association (zero balance); pushes the code"),
+    HTS_APPROVE      (0xE5, 0, 3, 1, 50,  HEDERA,   of(WRITES_STATE),              "token, spender, amount (or NFT serial): allow the spender; pushes the code"),
+    HTS_CREATE       (0xE6, 0, 8, 2, 500, HEDERA,   of(DYNAMIC_GAS, MEMORY, WRITES_STATE), "name offset, length, symbol offset, length, initial supply, decimals, max supply, flags: pushes the token, then the code"),
+    HCS_SUBMIT       (0xE7, 0, 3, 2, 50,  HEDERA,   of(DYNAMIC_GAS, MEMORY, WRITES_STATE), "topic, message offset, length: append it; pushes the sequence number, then the code"),
+    HCS_CREATE_TOPIC (0xE8, 0, 1, 2, 200, HEDERA,   of(WRITES_STATE),              "submit key (0 for none): pushes the topic, then the code"),
+    HCS_UPDATE_TOPIC (0xE9, 0, 2, 1, 100, HEDERA,   of(WRITES_STATE),              "topic, submit key: replace the submit key; pushes the code"),
+    HCS_DELETE_TOPIC (0xEA, 0, 1, 1, 100, HEDERA,   of(WRITES_STATE),              "topic: delete it; pushes the code"),
+    HEDERA_ACCOUNT_ID(0xEB, 0, 0, 1, 2,   HEDERA,   of(),                          "entity number of the executing account (0.0.num), 0 if its address is not long-zero"),
+    HEDERA_TIMESTAMP (0xEC, 0, 0, 1, 2,   HEDERA,   of(),                          "consensus time in nanoseconds since the epoch"),
 
     PQ_VERIFY_DILITHIUM(0xF0, 0, 6, 1, 1000, POST_QUANTUM, of(DYNAMIC_GAS, MEMORY), "1 if an ML-DSA-65 signature is valid, else 0: key, message, signature as offset/length pairs (key offset on top); +1 gas per message byte"),
     PQ_VERIFY_FALCON   (0xF1, 0, 6, 1, 800,  POST_QUANTUM, of(DYNAMIC_GAS, MEMORY), "1 if a Falcon-512 signature is valid, else 0: operands as PQ_VERIFY_DILITHIUM; +1 gas per message byte"),
@@ -181,9 +181,7 @@ public enum Opcode {
         /** Runs other code; needs the exact gas left, so it ends a gas block. */
         CALLS,
         /** Observes the exact gas left, so it ends a gas block. */
-        READS_GAS,
-        /** Numbered but not implemented yet: halts with {@code UNSUPPORTED_OPCODE}. */
-        UNSUPPORTED
+        READS_GAS
     }
 
     private static Set<Flag> of(Flag... flags) {

@@ -72,7 +72,7 @@ public final class Calls {
             return;
         }
         long cost = p.gas(child.calldata);
-        byte[] out = cost > child.gas ? null : p.run(child.calldata);
+        byte[] out = cost > child.gas ? null : p.run(child);
         if (out == null) {
             child.reason = cost > child.gas ? HaltReason.OUT_OF_GAS : HaltReason.PRECOMPILE_FAILURE;
             child.gasLeft = 0;

@@ -2,13 +2,17 @@
 package org.zvm.runtime;
 
 /**
- * Code the VM implements in Java at a fixed address (the EVM's precompiles), callable from every format.
- * A frontend supplies them; calls find them before looking at account code.
+ * Code the VM implements in Java at a fixed address (the EVM's precompiles, a chain's system contracts),
+ * callable from every format. A frontend supplies them; calls find them before looking at account code.
  */
 public interface PrecompiledContract {
     /** Gas a call with {@code input} costs; saturates at {@link Long#MAX_VALUE}. */
     long gas(byte[] input);
 
-    /** The output, or null when the input is invalid (the call then fails and its gas is consumed). */
-    byte[] run(byte[] input);
+    /**
+     * The output of the call {@code frame} (whose calldata is the input), or null when the input is invalid
+     * (the call then fails and its gas is consumed). A precompile reads only the input; a system contract
+     * also the caller, the state and the static mode.
+     */
+    byte[] run(Message frame);
 }

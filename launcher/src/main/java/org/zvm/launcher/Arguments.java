@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.zvm.evm.Fork;
+import org.zvm.hedera.HederaConfig;
 import org.zvm.util.Hex;
 
 /**
@@ -215,6 +216,9 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             }
         }
         passthrough.addAll(sourceMapOptions(given));
+        if (given.containsKey(Option.CHAIN)) {
+            passthrough.add("--zvm.Chain=" + chain(given.get(Option.CHAIN)));
+        }
         if (given.containsKey(Option.COVERAGE)) {
             passthrough.add("--" + COVERAGE_INSTRUMENT);
         }
@@ -315,6 +319,16 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
             return s;
         } catch (java.util.regex.PatternSyntaxException e) {
             throw new UsageException("--filter: not a regular expression: " + e.getDescription() + " at index " + e.getIndex());
+        }
+    }
+
+    /** A chain {@code zvm.Chain} knows, else a usage error naming the choices. */
+    static String chain(String s) throws UsageException {
+        try {
+            HederaConfig.isHedera(s);
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--chain: " + e.getMessage());
         }
     }
 

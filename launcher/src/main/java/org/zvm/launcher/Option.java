@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.zvm.crypto.SignatureAlgorithm;
+import org.zvm.hedera.HederaConfig;
 
 /**
  * The launcher's own options, one row each: the parser and {@code --help} both read this table. Anything
@@ -34,6 +35,7 @@ enum Option {
     CALLER   (List.of("--caller"),        "ADDR", EnumSet.of(RUN, BENCH, STEP, CALL), "caller, 20 bytes hex (default: " + Arguments.DEFAULT_CALLER + ")"),
     STATE    (List.of("--state"),         "DIR",  EnumSet.of(RUN, BENCH, STEP, CALL), "load and save the world state in DIR (default: fresh, in memory)"),
     FORK     (List.of("--fork"),          "NAME", EnumSet.of(RUN, BENCH, DISASM, STATETEST, STEP, CALL), "EVM fork " + Arguments.FORKS + " (default: Cancun)"),
+    CHAIN    (List.of("--chain"),         "NAME", EnumSet.of(RUN, BENCH, STEP, CALL), "chain whose system contracts EVM code calls: " + HederaConfig.CHAINS + " (default: ethereum; hedera: HTS at 0x167, exchange rate 0x168, PRNG 0x169)"),
     FORMAT   (List.of("--format"),        "F",    EnumSet.of(RUN, BENCH, DISASM, STEP, CALL), "input format " + Format.choices() + " (default: from the extension)"),
     CREATE   (List.of("--create"),        null,   EnumSet.of(RUN, BENCH, STEP), "run FILE as init code and deploy the code it returns"),
     TRACE    (List.of("--trace"),         null,   EnumSet.of(RUN, BENCH),    "EIP-3155 JSON line per instruction on stderr; --trace=calls: the call tree (as forge -vvvv)"),

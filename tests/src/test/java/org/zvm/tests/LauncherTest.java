@@ -167,6 +167,32 @@ class LauncherTest {
     }
 
     @Test
+    void chainHederaPutsTheSystemContractsAt0x167To0x169(@TempDir Path dir) throws Exception {
+        // STATICCALL 0x169 with getPseudorandomSeed()'s selector in memory 0..4, return memory 0..32.
+        Path hex = Files.writeString(dir.resolve("seed.hex"), "0x63d83bf9a160e01b60005260206000600460006101695afa5060206000f3\n");
+        Run hedera = zvm("run", hex.toString(), "--format", "evm", "--chain", "hedera", "--json");
+        assertEquals(0, hedera.exit(), hedera.toString());
+        assertEquals("0xafd2843a2ef873f2aa555bd0f46e21bd1a0ba0c96f930af0a8c5aa337bdd3338", json(hedera).get("output"), "seed 0 of the default seed 'zvm'");
+        Run ethereum = zvm("run", hex.toString(), "--format", "evm", "--json");
+        assertEquals("0xd83bf9a1" + "0".repeat(56), json(ethereum).get("output"), "0x169 is an empty account: memory keeps the selector");
+        assertOneLineError(zvm("run", hex.toString(), "--format", "evm", "--chain", "solana"), "--chain: unknown chain 'solana' (expected one of ethereum, hedera)");
+    }
+
+    @Test
+    void theHederaLedgerPersistsWithState(@TempDir Path dir) throws Exception {
+        // golden/hedera.zasm creates a topic: the second run, over the same --state, gets the next entity number.
+        String program = Path.of("src/test/resources/golden/hedera.zasm").toString();
+        String world = dir.resolve("world").toString();
+        for (String topic : List.of("3e9", "3ea")) {
+            Run r = zvm("run", program, "--state", world, "--json");
+            assertEquals(0, r.exit(), r.toString());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> logs = (List<Map<String, Object>>) json(r).get("logs");
+            assertTrue(((String) logs.get(0).get("data")).endsWith("0".repeat(61) + topic), r.out());
+        }
+    }
+
+    @Test
     void evmCodeRunsAndTraces(@TempDir Path dir) throws Exception {
         Path hex = Files.writeString(dir.resolve("add.hex"), "0x6005600401600055\n");
         Run r = zvm("run", hex.toString(), "--format", "evm", "--fork", "Istanbul", "--json", "--trace");

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.evm.hedera;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.zvm.hedera.EntityId;
+import org.zvm.hedera.HederaConfig;
+import org.zvm.hedera.HederaLedger;
+import org.zvm.hedera.HederaLedger.Outcome;
+import org.zvm.hedera.HederaLedger.TokenKind;
+import org.zvm.hedera.HederaLedger.TokenSpec;
+import org.zvm.hedera.ResponseCode;
+import org.zvm.opcode.Opcode;
+import org.zvm.runtime.Address;
+import org.zvm.runtime.Message;
+import org.zvm.runtime.PrecompiledContract;
+import org.zvm.state.WorldState;
+
+/**
+ * Hedera's system contracts for EVM code (ecosystem-facts.md §1): the Hedera Token Service at 0x167 with
+ * the IHederaTokenService functions (v3 signatures: int64 amounts), the exchange rate at 0x168 (HIP-475)
+ * and the PRNG at 0x169 (HIP-351). HTS functions act on the {@link HederaLedger} with the calling
+ * contract as operator and return a response code as their first result: a failure is a code, not a
+ * revert. Features out of scope offline (custom fees, hbar transfers) return NOT_SUPPORTED (13).
+ * Gas is the matching native opcode's base cost, so both paths cost the same.
+ */
+public final class HederaSystemContracts {
+    public static final Address HTS = HederaLedger.ADDRESS;
+    public static final Address EXCHANGE_RATE = EntityId.num(0x168).toAddress();
+    public static final Address PRNG = EntityId.num(0x169).toAddress();
+
+    /** Gas of a read-only HTS query (a warm storage read). */
+    static final long QUERY_GAS = 100;
+
+    /** IHederaTokenService's HederaToken struct (v3). */
+    static final String HEDERA_TOKEN = "(string name,string symbol,address treasury,string memo,bool tokenSupplyType,int64 maxSupply,bool freezeDefault,"
+                    + "(uint256 keyType,(bool inheritAccountKey,address contractId,bytes ed25519,bytes ECDSA_secp256k1,address delegatableContractId) key)[] tokenKeys,"
+                    + "(int64 second,address autoRenewAccount,int64 autoRenewPeriod) expiry)";
+    static final String FIXED_FEE = "(int64 amount,address tokenId,bool useHbarsForPayment,bool useCurrentTokenForPayment,address feeCollector)";
+    static final String FRACTIONAL_FEE = "(int64 numerator,int64 denominator,int64 minimumAmount,int64 maximumAmount,bool netOfTransfers,address feeCollector)";
+    static final String ROYALTY_FEE = "(int64 numerator,int64 denominator,int64 amount,address tokenId,bool useHbarsForPayment,address feeCollector)";
+
+    private static final Address NONE = Address.of(new byte[20]);
+
+    private HederaSystemContracts() {
+    }
+
+    /** The system contracts when {@code hedera} enables them, else none; sorted by address. */
+    public static Map<Address, PrecompiledContract> of(HederaConfig hedera) {
+        if (!hedera.systemContracts()) {
+            return Map.of();
+        }
+        SortedMap<Address, PrecompiledContract> m = new TreeMap<>();
+        m.put(HTS, hts());
+        m.put(EXCHANGE_RATE, new SystemContract()
+                        .add("tinycentsToTinybars(uint256 tinycents)(uint256)", QUERY_GAS, false, (a, f) -> List.of(hedera.rate().tinycentsToTinybars((BigInteger) a.get(0))))
+                        .add("tinybarsToTinycents(uint256 tinybars)(uint256)", QUERY_GAS, false, (a, f) -> List.of(hedera.rate().tinybarsToTinycents((BigInteger) a.get(0)))));
+        m.put(PRNG, new SystemContract()
+                        .add("getPseudorandomSeed()(bytes32)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).pseudorandomSeed(hedera.prng(), !f.isStatic))));
+        return Collections.unmodifiableSortedMap(m);
+    }
+
+    static SystemContract hts() {
+        return new SystemContract()
+                        .add("transferToken(address token,address sender,address recipient,int64 amount)(int64)", Opcode.HTS_TRANSFER.baseGas, true,
+                                        (a, f) -> code(ledger(f).transfer(address(a, 0), address(a, 1), address(a, 2), int64(a.get(3)))))
+                        .add("transferNFT(address token,address sender,address recipient,int64 serialNumber)(int64)", Opcode.HTS_TRANSFER.baseGas, true,
+                                        (a, f) -> code(ledger(f).transfer(address(a, 0), address(a, 1), address(a, 2), int64(a.get(3)))))
+                        .add("transferFrom(address token,address from,address to,uint256 amount)(int64)", Opcode.HTS_TRANSFER.baseGas, true,
+                                        (a, f) -> code(ledger(f).transfer(address(a, 0), address(a, 1), address(a, 2), int64(a.get(3)))))
+                        .add("transferFromNFT(address token,address from,address to,uint256 serialNumber)(int64)", Opcode.HTS_TRANSFER.baseGas, true,
+                                        (a, f) -> code(ledger(f).transfer(address(a, 0), address(a, 1), address(a, 2), int64(a.get(3)))))
+                        .add("transferTokens(address token,address[] accountId,int64[] amount)(int64)", Opcode.HTS_TRANSFER.baseGas, true,
+                                        HederaSystemContracts::transferTokens)
+                        .add("transferNFTs(address token,address[] sender,address[] receiver,int64[] serialNumber)(int64)", Opcode.HTS_TRANSFER.baseGas, true,
+                                        HederaSystemContracts::transferNfts)
+                        .add("mintToken(address token,int64 amount,bytes[] metadata)(int64,int64,int64[])", Opcode.HTS_MINT.baseGas, true, (a, f) -> {
+                            List<byte[]> metadata = new ArrayList<>();
+                            for (Object m : (List<?>) a.get(2)) {
+                                metadata.add((byte[]) m);
+                            }
+                            return withResults(ledger(f).mint(address(a, 0), int64(a.get(1)), metadata));
+                        })
+                        .add("burnToken(address token,int64 amount,int64[] serialNumbers)(int64,int64)", Opcode.HTS_BURN.baseGas, true, (a, f) -> {
+                            List<Long> serials = new ArrayList<>();
+                            for (Object s : (List<?>) a.get(2)) {
+                                serials.add(int64(s));
+                            }
+                            return withResults(ledger(f).burn(address(a, 0), int64(a.get(1)), serials));
+                        })
+                        .add("associateToken(address account,address token)(int64)", Opcode.HTS_ASSOCIATE.baseGas, true,
+                                        (a, f) -> code(ledger(f).associate(address(a, 0), address(a, 1))))
+                        .add("associateTokens(address account,address[] tokens)(int64)", Opcode.HTS_ASSOCIATE.baseGas, true,
+                                        (a, f) -> eachToken(a, f, HederaLedger::associate))
+                        .add("dissociateToken(address account,address token)(int64)", Opcode.HTS_DISSOCIATE.baseGas, true,
+                                        (a, f) -> code(ledger(f).dissociate(address(a, 0), address(a, 1))))
+                        .add("dissociateTokens(address account,address[] tokens)(int64)", Opcode.HTS_DISSOCIATE.baseGas, true,
+                                        (a, f) -> eachToken(a, f, HederaLedger::dissociate))
+                        .add("approve(address token,address spender,uint256 amount)(int64)", Opcode.HTS_APPROVE.baseGas, true,
+                                        (a, f) -> code(ledger(f).approve(address(a, 0), address(a, 1), int64(a.get(2)))))
+                        .add("approveNFT(address token,address approved,uint256 serialNumber)(int64)", Opcode.HTS_APPROVE.baseGas, true,
+                                        (a, f) -> code(ledger(f).approve(address(a, 0), address(a, 1), int64(a.get(2)))))
+                        .add("allowance(address token,address owner,address spender)(int64,uint256)", QUERY_GAS, false,
+                                        (a, f) -> query(a, BigInteger.ZERO, l -> BigInteger.valueOf(l.allowanceOf(address(a, 0), address(a, 1), address(a, 2))), f))
+                        .add("createFungibleToken(" + HEDERA_TOKEN + " token,int64 initialTotalSupply,int32 decimals)(int64,address)", Opcode.HTS_CREATE.baseGas, true,
+                                        (a, f) -> create(a, f, false, int64(a.get(1)), int64(a.get(2))))
+                        .add("createNonFungibleToken(" + HEDERA_TOKEN + " token)(int64,address)", Opcode.HTS_CREATE.baseGas, true,
+                                        (a, f) -> create(a, f, true, 0, 0))
+                        .add("freezeToken(address token,address account)(int64)", Opcode.HTS_APPROVE.baseGas, true,
+                                        (a, f) -> code(ledger(f).freeze(address(a, 0), address(a, 1), true)))
+                        .add("unfreezeToken(address token,address account)(int64)", Opcode.HTS_APPROVE.baseGas, true,
+                                        (a, f) -> code(ledger(f).freeze(address(a, 0), address(a, 1), false)))
+                        .add("grantTokenKyc(address token,address account)(int64)", Opcode.HTS_APPROVE.baseGas, true,
+                                        (a, f) -> code(ledger(f).kyc(address(a, 0), address(a, 1), true)))
+                        .add("revokeTokenKyc(address token,address account)(int64)", Opcode.HTS_APPROVE.baseGas, true,
+                                        (a, f) -> code(ledger(f).kyc(address(a, 0), address(a, 1), false)))
+                        .add("pauseToken(address token)(int64)", Opcode.HTS_APPROVE.baseGas, true, (a, f) -> code(ledger(f).pause(address(a, 0), true)))
+                        .add("unpauseToken(address token)(int64)", Opcode.HTS_APPROVE.baseGas, true, (a, f) -> code(ledger(f).pause(address(a, 0), false)))
+                        .add("isFrozen(address token,address account)(int64,bool)", QUERY_GAS, false,
+                                        (a, f) -> query(a, false, l -> l.isFrozen(address(a, 0), address(a, 1)), f))
+                        .add("isKyc(address token,address account)(int64,bool)", QUERY_GAS, false,
+                                        (a, f) -> query(a, false, l -> l.isKycGranted(address(a, 0), address(a, 1)), f))
+                        .add("isToken(address token)(int64,bool)", QUERY_GAS, false,
+                                        (a, f) -> List.of((long) ResponseCode.SUCCESS.code, ledger(f).isToken(address(a, 0))))
+                        .add("getTokenType(address token)(int64,int32)", QUERY_GAS, false,
+                                        (a, f) -> query(a, 0L, l -> l.tokenKind(address(a, 0)) == TokenKind.NON_FUNGIBLE ? 1L : 0L, f))
+                        .add("cryptoTransfer(((address accountID,int64 amount,bool isApproval)[] transfers) transferList,"
+                                        + "(address token,(address accountID,int64 amount,bool isApproval)[] transfers,"
+                                        + "(address senderAccountID,address receiverAccountID,int64 serialNumber,bool isApproval)[] nftTransfers)[] tokenTransfers)(int64)",
+                                        Opcode.HTS_TRANSFER.baseGas, true, (a, f) -> notSupported(1))
+                        .add("createFungibleTokenWithCustomFees(" + HEDERA_TOKEN + " token,int64 initialTotalSupply,int32 decimals," + FIXED_FEE + "[] fixedFees,"
+                                        + FRACTIONAL_FEE + "[] fractionalFees)(int64,address)", Opcode.HTS_CREATE.baseGas, true, (a, f) -> notSupported(2))
+                        .add("createNonFungibleTokenWithCustomFees(" + HEDERA_TOKEN + " token," + FIXED_FEE + "[] fixedFees," + ROYALTY_FEE + "[] royaltyFees)(int64,address)",
+                                        Opcode.HTS_CREATE.baseGas, true, (a, f) -> notSupported(2));
+    }
+
+    static HederaLedger ledger(Message f) {
+        return new HederaLedger(f.state, f.caller, f.env.origin(), f.env.timestamp());
+    }
+
+    static Address address(List<Object> args, int i) {
+        return (Address) args.get(i);
+    }
+
+    /** An ABI integer as a Hedera int64; a value beyond int64 becomes -1, which every operation rejects. */
+    static long int64(Object v) {
+        BigInteger b = (BigInteger) v;
+        return b.bitLength() <= 63 ? b.longValue() : -1;
+    }
+
+    static List<Object> code(ResponseCode c) {
+        return List.of((long) c.code);
+    }
+
+    static List<Object> code(Outcome o) {
+        return code(o.code());
+    }
+
+    static List<Object> withResults(Outcome o) {
+        List<Object> out = new ArrayList<>();
+        out.add((long) o.code().code);
+        out.addAll(o.results());
+        return out;
+    }
+
+    /** NOT_SUPPORTED and {@code zeros} zero results (all int64 or address words, encoded alike). */
+    static List<Object> notSupported(int outputs) {
+        List<Object> out = new ArrayList<>();
+        out.add((long) ResponseCode.NOT_SUPPORTED.code);
+        for (int i = 1; i < outputs; i++) {
+            out.add(NONE);
+        }
+        return out;
+    }
+
+    /** A query about the token in argument 0: INVALID_TOKEN_ID and a zero value when it is no token. */
+    static List<Object> query(List<Object> args, Object zero, Function<HederaLedger, Object> value, Message f) {
+        HederaLedger l = ledger(f);
+        if (!l.isToken(address(args, 0))) {
+            return List.of((long) ResponseCode.INVALID_TOKEN_ID.code, zero);
+        }
+        return List.of((long) ResponseCode.SUCCESS.code, value.apply(l));
+    }
+
+    /** One operation per token of argument 1, all or nothing: the first failure undoes the others (and their events). */
+    static List<Object> eachToken(List<Object> a, Message f, TokenOperation op) {
+        int checkpoint = f.state.checkpoint();
+        HederaLedger l = ledger(f);
+        for (Object token : (List<?>) a.get(1)) {
+            Outcome o = op.apply(l, address(a, 0), (Address) token);
+            if (!o.code().isSuccess()) {
+                return rollBack(f.state, checkpoint, o.code());
+            }
+        }
+        return code(ResponseCode.SUCCESS);
+    }
+
+    @FunctionalInterface
+    interface TokenOperation {
+        Outcome apply(HederaLedger ledger, Address account, Address token);
+    }
+
+    private static List<Object> rollBack(WorldState state, int checkpoint, ResponseCode failure) {
+        state.revertTo(checkpoint);
+        return code(failure);
+    }
+
+    /** Signed adjustments netting to zero: each debit pays the credits in list order, all or nothing. */
+    static List<Object> transferTokens(List<Object> a, Message f) {
+        List<?> accounts = (List<?>) a.get(1);
+        List<?> amounts = (List<?>) a.get(2);
+        if (accounts.size() != amounts.size()) {
+            return code(ResponseCode.INVALID_ACCOUNT_AMOUNTS);
+        }
+        BigInteger sum = BigInteger.ZERO;
+        long[] left = new long[amounts.size()];
+        for (int i = 0; i < left.length; i++) {
+            sum = sum.add((BigInteger) amounts.get(i));
+            left[i] = ((BigInteger) amounts.get(i)).longValue();
+        }
+        if (sum.signum() != 0) {
+            return code(ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN);
+        }
+        int checkpoint = f.state.checkpoint();
+        HederaLedger l = ledger(f);
+        for (int from = 0; from < left.length; from++) {
+            for (int to = 0; to < left.length && left[from] < 0; to++) {
+                long n = Math.min(-left[from], Math.max(left[to], 0));
+                if (n > 0) {
+                    Outcome o = l.transfer(address(a, 0), (Address) accounts.get(from), (Address) accounts.get(to), n);
+                    if (!o.code().isSuccess()) {
+                        return rollBack(f.state, checkpoint, o.code());
+                    }
+                    left[from] += n;
+                    left[to] -= n;
+                }
+            }
+        }
+        return code(ResponseCode.SUCCESS);
+    }
+
+    static List<Object> transferNfts(List<Object> a, Message f) {
+        List<?> senders = (List<?>) a.get(1);
+        List<?> receivers = (List<?>) a.get(2);
+        List<?> serials = (List<?>) a.get(3);
+        if (senders.size() != receivers.size() || senders.size() != serials.size()) {
+            return code(ResponseCode.INVALID_ACCOUNT_AMOUNTS);
+        }
+        int checkpoint = f.state.checkpoint();
+        HederaLedger l = ledger(f);
+        for (int i = 0; i < senders.size(); i++) {
+            Outcome o = l.transfer(address(a, 0), (Address) senders.get(i), (Address) receivers.get(i), int64(serials.get(i)));
+            if (!o.code().isSuccess()) {
+                return rollBack(f.state, checkpoint, o.code());
+            }
+        }
+        return code(ResponseCode.SUCCESS);
+    }
+
+    /**
+     * createFungibleToken/createNonFungibleToken: keys map to addresses (a contract id, a delegatable
+     * contract id, or the calling contract for inheritAccountKey); an Ed25519 or ECDSA key would need
+     * signatures checked, which an offline ledger cannot do: NOT_SUPPORTED.
+     */
+    static List<Object> create(List<Object> a, Message f, boolean nonFungible, long initialSupply, long decimals) {
+        List<?> t = (List<?>) a.get(0);
+        Address[] keys = new Address[7];
+        Arrays.fill(keys, NONE);
+        for (Object entry : (List<?>) t.get(7)) {
+            List<?> tk = (List<?>) entry;
+            List<?> kv = (List<?>) tk.get(1);
+            Address key = !kv.get(1).equals(NONE) ? (Address) kv.get(1) : !kv.get(4).equals(NONE) ? (Address) kv.get(4) : (Boolean) kv.get(0) ? f.caller : null;
+            if (key == null || ((byte[]) kv.get(2)).length > 0 || ((byte[]) kv.get(3)).length > 0) {
+                return notSupported(2);
+            }
+            BigInteger type = (BigInteger) tk.get(0);
+            for (int bit = 0; bit < keys.length; bit++) {
+                if (type.testBit(bit)) {
+                    keys[bit] = key;
+                }
+            }
+        }
+        long maxSupply = (Boolean) t.get(4) ? int64(t.get(5)) : 0;
+        if ((Boolean) t.get(4) && maxSupply <= 0) {
+            return List.of((long) ResponseCode.INVALID_TOKEN_MAX_SUPPLY.code, NONE);
+        }
+        TokenSpec spec = new TokenSpec((String) t.get(0), (String) t.get(1), (String) t.get(3), (Address) t.get(2), decimals, initialSupply, maxSupply, nonFungible,
+                        (Boolean) t.get(6), keys[0], keys[1], keys[2], keys[3], keys[4], keys[6]);
+        return withResults(ledger(f).createToken(spec));
+    }
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.evm.hedera;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.zvm.abi.AbiCodec;
+import org.zvm.abi.AbiException;
+import org.zvm.abi.AbiFunction;
+import org.zvm.runtime.Message;
+import org.zvm.runtime.PrecompiledContract;
+
+/**
+ * A Hedera system contract: a table of Solidity functions by selector, each with a fixed gas cost and a
+ * handler from decoded arguments to results, ABI-encoded as the function's outputs. Calldata that names
+ * no function of the table or does not decode fails the call (its gas is consumed), as does a function
+ * that changes state called from a static frame or by DELEGATECALL/CALLCODE (when the frame's account
+ * is not the system contract itself).
+ */
+final class SystemContract implements PrecompiledContract {
+    /** Computes a function's results from its arguments and the call frame. */
+    @FunctionalInterface
+    interface Handler {
+        List<Object> apply(List<Object> args, Message frame);
+    }
+
+    /** A function of the table: the outputs of {@code signature} say how results are encoded. */
+    record Function(AbiFunction abi, long gas, boolean changesState, Handler handler) {
+    }
+
+    private final Map<Integer, Function> bySelector = new LinkedHashMap<>();
+
+    SystemContract add(String signature, long gas, boolean changesState, Handler handler) {
+        AbiFunction f = AbiFunction.parse(signature);
+        if (bySelector.put(ByteBuffer.wrap(f.selector()).getInt(), new Function(f, gas, changesState, handler)) != null) {
+            throw new IllegalStateException("two functions with the selector of " + signature);
+        }
+        return this;
+    }
+
+    private Function function(byte[] input) {
+        return input.length < 4 ? null : bySelector.get(ByteBuffer.wrap(input).getInt());
+    }
+
+    /** The functions, for documentation and tests. */
+    List<Function> functions() {
+        return List.copyOf(bySelector.values());
+    }
+
+    @Override
+    public long gas(byte[] input) {
+        Function f = function(input);
+        return f == null ? 0 : f.gas;
+    }
+
+    @Override
+    public byte[] run(Message frame) {
+        Function f = function(frame.calldata);
+        if (f == null || f.changesState && (frame.isStatic || !frame.address.equals(frame.codeAddress))) {
+            return null;
+        }
+        try {
+            List<Object> args = AbiCodec.decode(f.abi.inputs(), Arrays.copyOfRange(frame.calldata, 4, frame.calldata.length));
+            return AbiCodec.encode(f.abi.outputs(), f.handler.apply(args, frame));
+        } catch (AbiException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.evm.hedera;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zvm.abi.AbiFunction;
+import org.zvm.hedera.EntityId;
+import org.zvm.hedera.HederaConfig;
+import org.zvm.hedera.HederaLedger;
+import org.zvm.hedera.Prng;
+import org.zvm.hedera.ResponseCode;
+import org.zvm.opcode.Opcode;
+import org.zvm.runtime.Address;
+import org.zvm.runtime.Environment;
+import org.zvm.runtime.Message;
+import org.zvm.runtime.PrecompiledContract;
+import org.zvm.runtime.UInt256;
+import org.zvm.state.InMemoryBackend;
+import org.zvm.state.WorldState;
+
+/**
+ * The system contracts at 0x167–0x169 called with ABI calldata as Solidity sends it: the selectors of
+ * ecosystem-facts.md §1.3/1.5, results encoded as IHederaTokenService declares them, failures as codes,
+ * and the calls that must fail (static state changes, DELEGATECALL, unknown selectors).
+ */
+class HederaSystemContractsTest {
+    static final Address CONTRACT = Address.fromHex("0x00000000000000000000000000000000000000c1");
+    static final Address ORIGIN = Address.fromHex("0x00000000000000000000000000000000000000c0");
+    static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000000a1");
+    static final Address NONE = Address.of(new byte[20]);
+    static final HederaConfig HEDERA = HederaConfig.of("hedera", "30:2", "seed");
+
+    WorldState state;
+    Map<Address, PrecompiledContract> contracts;
+
+    @BeforeEach
+    void open() {
+        state = new WorldState(new InMemoryBackend());
+        state.beginTransaction();
+        contracts = HederaSystemContracts.of(HEDERA);
+    }
+
+    Message frame(Address to, Address caller, byte[] calldata, boolean isStatic) {
+        return new Message(null, state, Environment.defaults(ORIGIN), to, caller, to, UInt256.ZERO, calldata, new byte[0], isStatic, 1, 1_000_000);
+    }
+
+    /** Calls {@code signature} on {@code to} from {@link #CONTRACT} and decodes its outputs. */
+    List<Object> call(Address to, String signature, Object... args) {
+        AbiFunction f = AbiFunction.parse(signature);
+        byte[] out = contracts.get(to).run(frame(to, CONTRACT, f.encodeCall(List.of(args)), false));
+        return f.decodeOutput(out);
+    }
+
+    static BigInteger code(ResponseCode c) {
+        return BigInteger.valueOf(c.code);
+    }
+
+    static String selector(String signature) {
+        return HexFormat.of().formatHex(AbiFunction.parse(signature).selector());
+    }
+
+    @Test
+    void selectorsAreHederas() {
+        Set<String> selectors = new TreeSet<>();
+        for (PrecompiledContract c : contracts.values()) {
+            for (SystemContract.Function f : ((SystemContract) c).functions()) {
+                selectors.add(HexFormat.of().formatHex(f.abi().selector()));
+            }
+        }
+        for (String s : List.of("eca36917", "82bba493", "5cfc9011", "2c4ba191", "0e71804f", "e0f4059a", "d6910d06", "49146bde", "2e63879b", "099794e8",
+                        "78b63918", "0fb65bf3", "ea83f293", "e1f21c67", "15dacbea", "927da105", "19f37361", "93272baf", "2e3cff6a", "43a88229", "d83bf9a1")) {
+            assertTrue(selectors.contains(s), s);
+        }
+    }
+
+    @Test
+    void onlyTheHederaChainHasThem() {
+        assertEquals(Map.of(), HederaSystemContracts.of(HederaConfig.of("ethereum", "12:1", "s")));
+        assertEquals(List.of(HederaSystemContracts.HTS, HederaSystemContracts.EXCHANGE_RATE, HederaSystemContracts.PRNG), List.copyOf(contracts.keySet()));
+        assertEquals("0x0000000000000000000000000000000000000167", HederaSystemContracts.HTS.toHex());
+    }
+
+    static final String CREATE_FT = "createFungibleToken(" + HederaSystemContracts.HEDERA_TOKEN + ",int64,int32)(int64,address)";
+
+    static List<Object> token(String name, Address treasury, boolean finite, long max, List<Object> keys) {
+        return List.of(name, "SYM", treasury, "memo", finite, BigInteger.valueOf(max), false, keys, List.of(BigInteger.ZERO, NONE, BigInteger.ZERO));
+    }
+
+    /** A key entry: {@code keyType} bits, held by the calling contract (inheritAccountKey). */
+    static List<Object> inherited(int keyType) {
+        return List.of(BigInteger.valueOf(keyType), List.of(true, NONE, new byte[0], new byte[0], NONE));
+    }
+
+    @Test
+    void fungibleLifecycleThroughAbiCalls() {
+        List<Object> created = call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, true, 5000, List.of(inherited(0b10001))), BigInteger.valueOf(1000), BigInteger.TWO);
+        assertEquals(code(ResponseCode.SUCCESS), created.get(0));
+        Address token = (Address) created.get(1);
+        assertEquals(EntityId.num(HederaLedger.FIRST_ENTITY).toAddress(), token);
+
+        List<Object> minted = call(HederaSystemContracts.HTS, "mintToken(address,int64,bytes[])(int64,int64,int64[])", token, BigInteger.valueOf(500), List.of());
+        assertEquals(List.of(code(ResponseCode.SUCCESS), BigInteger.valueOf(1500), List.of()), minted);
+        assertEquals(code(ResponseCode.TOKEN_MAX_SUPPLY_REACHED), call(HederaSystemContracts.HTS, "mintToken(address,int64,bytes[])(int64,int64,int64[])",
+                        token, BigInteger.valueOf(4000), List.of()).get(0));
+        String transfer = "transferToken(address,address,address,int64)(int64)";
+        assertEquals(List.of(code(ResponseCode.TOKEN_NOT_ASSOCIATED_TO_ACCOUNT)), call(HederaSystemContracts.HTS, transfer, token, CONTRACT, ORIGIN, BigInteger.TEN));
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, token));
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, transfer, token, CONTRACT, ORIGIN, BigInteger.TEN));
+        assertEquals(List.of(code(ResponseCode.INVALID_ACCOUNT_AMOUNTS)), call(HederaSystemContracts.HTS, transfer, token, CONTRACT, ORIGIN, BigInteger.valueOf(-1)));
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "transferTokens(address,address[],int64[])(int64)",
+                        token, List.of(CONTRACT, ORIGIN), List.of(BigInteger.valueOf(-5), BigInteger.valueOf(5))));
+        assertEquals(List.of(code(ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN)), call(HederaSystemContracts.HTS, "transferTokens(address,address[],int64[])(int64)",
+                        token, List.of(CONTRACT, ORIGIN), List.of(BigInteger.valueOf(-5), BigInteger.valueOf(4))));
+        HederaLedger ledger = new HederaLedger(state, CONTRACT, ORIGIN, 1);
+        assertEquals(15, ledger.balanceOf(token, ORIGIN));
+        assertEquals(List.of(code(ResponseCode.SUCCESS), true), call(HederaSystemContracts.HTS, "isToken(address)(int64,bool)", token));
+        assertEquals(List.of(code(ResponseCode.SUCCESS), BigInteger.ZERO), call(HederaSystemContracts.HTS, "getTokenType(address)(int64,int32)", token));
+        assertEquals(List.of(code(ResponseCode.INVALID_TOKEN_ID), BigInteger.ZERO), call(HederaSystemContracts.HTS, "getTokenType(address)(int64,int32)", ALICE));
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "approve(address,address,uint256)(int64)", token, ALICE, BigInteger.valueOf(7)));
+        assertEquals(List.of(code(ResponseCode.SUCCESS), BigInteger.valueOf(7)), call(HederaSystemContracts.HTS, "allowance(address,address,address)(int64,uint256)", token, CONTRACT, ALICE));
+        assertEquals(List.of(code(ResponseCode.TOKEN_HAS_NO_FREEZE_KEY)), call(HederaSystemContracts.HTS, "freezeToken(address,address)(int64)", token, ORIGIN));
+    }
+
+    @Test
+    void associateTokensIsAllOrNothing() {
+        Address token = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.ONE, BigInteger.ZERO).get(1);
+        // The second entry is no token: the first association is undone too.
+        assertEquals(List.of(code(ResponseCode.INVALID_TOKEN_ID)), call(HederaSystemContracts.HTS, "associateTokens(address,address[])(int64)", ORIGIN, List.of(token, ALICE)));
+        assertEquals(false, new HederaLedger(state, CONTRACT, ORIGIN, 1).isAssociated(token, ORIGIN));
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "associateTokens(address,address[])(int64)", ORIGIN, List.of(token)));
+    }
+
+    @Test
+    void outOfScopeFeaturesAreNotSupported() {
+        List<Object> keyed = List.of(BigInteger.valueOf(16), List.of(false, NONE, new byte[32], new byte[0], NONE));
+        assertEquals(List.of(code(ResponseCode.NOT_SUPPORTED), NONE), call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of(keyed)), BigInteger.ONE, BigInteger.ZERO));
+        assertEquals(List.of(code(ResponseCode.NOT_SUPPORTED)), call(HederaSystemContracts.HTS,
+                        "cryptoTransfer(((address,int64,bool)[]),(address,(address,int64,bool)[],(address,address,int64,bool)[])[])(int64)", List.of(List.of()), List.of()));
+    }
+
+    @Test
+    void callsThatFail() {
+        PrecompiledContract hts = contracts.get(HederaSystemContracts.HTS);
+        byte[] associate = AbiFunction.parse("associateToken(address,address)").encodeCall(List.of(CONTRACT, ALICE));
+        assertNull(hts.run(frame(HederaSystemContracts.HTS, CONTRACT, associate, true)), "a state change in a static call");
+        Message delegated = new Message(null, state, Environment.defaults(ORIGIN), CONTRACT, ORIGIN, HederaSystemContracts.HTS, UInt256.ZERO, associate, new byte[0], false, 1, 1_000_000);
+        assertNull(hts.run(delegated), "DELEGATECALL");
+        assertNull(hts.run(frame(HederaSystemContracts.HTS, CONTRACT, new byte[]{1, 2, 3, 4}, false)), "unknown selector");
+        assertNull(hts.run(frame(HederaSystemContracts.HTS, CONTRACT, java.util.Arrays.copyOf(associate, 20), false)), "short arguments");
+        assertEquals(Opcode.HTS_ASSOCIATE.baseGas, hts.gas(associate));
+        // A query is fine in a static call.
+        byte[] isToken = AbiFunction.parse("isToken(address)").encodeCall(List.of(ALICE));
+        assertEquals(64, hts.run(frame(HederaSystemContracts.HTS, CONTRACT, isToken, true)).length);
+    }
+
+    @Test
+    void exchangeRateAndPrng() {
+        assertEquals(List.of(BigInteger.valueOf(6)), call(HederaSystemContracts.EXCHANGE_RATE, "tinycentsToTinybars(uint256)(uint256)", BigInteger.valueOf(91)));
+        assertEquals(List.of(BigInteger.valueOf(1365)), call(HederaSystemContracts.EXCHANGE_RATE, "tinybarsToTinycents(uint256)(uint256)", BigInteger.valueOf(91)));
+        Prng prng = new Prng("seed".getBytes(StandardCharsets.UTF_8));
+        byte[] seed = AbiFunction.parse("getPseudorandomSeed()").encodeCall(List.of());
+        PrecompiledContract p = contracts.get(HederaSystemContracts.PRNG);
+        assertArrayEquals(prng.draw(0), p.run(frame(HederaSystemContracts.PRNG, CONTRACT, seed, true)), "a static call does not advance");
+        assertArrayEquals(prng.draw(0), p.run(frame(HederaSystemContracts.PRNG, CONTRACT, seed, false)));
+        assertArrayEquals(prng.draw(1), p.run(frame(HederaSystemContracts.PRNG, CONTRACT, seed, false)));
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.hedera;
+
+/**
+ * The Hedera response codes the local ledger returns, numbered as hedera-services'
+ * {@code response_code.proto} (and {@code HederaResponseCodes.sol}) number them, so Solidity written for
+ * Hedera compares against the same constants.
+ */
+public enum ResponseCode {
+    INVALID_TRANSACTION(1),
+    INVALID_SIGNATURE(7),
+    NOT_SUPPORTED(13),
+    SUCCESS(22),
+    INVALID_ACCOUNT_AMOUNTS(48),
+    INVALID_TOPIC_ID(150),
+    INVALID_SUBMIT_KEY(156),
+    UNAUTHORIZED(157),
+    INVALID_TOPIC_MESSAGE(158),
+    ACCOUNT_FROZEN_FOR_TOKEN(165),
+    INVALID_TOKEN_ID(167),
+    INVALID_TOKEN_DECIMALS(168),
+    INVALID_TOKEN_INITIAL_SUPPLY(169),
+    INVALID_TREASURY_ACCOUNT_FOR_TOKEN(170),
+    TOKEN_HAS_NO_FREEZE_KEY(172),
+    TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN(173),
+    MISSING_TOKEN_SYMBOL(174),
+    ACCOUNT_KYC_NOT_GRANTED_FOR_TOKEN(176),
+    TOKEN_HAS_NO_KYC_KEY(177),
+    INSUFFICIENT_TOKEN_BALANCE(178),
+    TOKEN_HAS_NO_SUPPLY_KEY(180),
+    INVALID_TOKEN_MINT_AMOUNT(182),
+    INVALID_TOKEN_BURN_AMOUNT(183),
+    TOKEN_NOT_ASSOCIATED_TO_ACCOUNT(184),
+    MISSING_TOKEN_NAME(190),
+    TOKEN_ALREADY_ASSOCIATED_TO_ACCOUNT(194),
+    TRANSACTION_REQUIRES_ZERO_TOKEN_BALANCES(195),
+    ACCOUNT_IS_TREASURY(196),
+    MESSAGE_SIZE_TOO_LARGE(214),
+    INVALID_TOKEN_MAX_SUPPLY(224),
+    INVALID_NFT_ID(226),
+    METADATA_TOO_LONG(227),
+    TOKEN_MAX_SUPPLY_REACHED(236),
+    SENDER_DOES_NOT_OWN_NFT_SERIAL_NO(237),
+    ACCOUNT_STILL_OWNS_NFTS(251),
+    TREASURY_MUST_OWN_BURNED_NFT(252),
+    TOKEN_IS_PAUSED(265),
+    TOKEN_HAS_NO_PAUSE_KEY(266),
+    NEGATIVE_ALLOWANCE_AMOUNT(290),
+    SPENDER_DOES_NOT_HAVE_ALLOWANCE(292),
+    AMOUNT_EXCEEDS_ALLOWANCE(293);
+
+    public final int code;
+
+    ResponseCode(int code) {
+        this.code = code;
+    }
+
+    public boolean isSuccess() {
+        return this == SUCCESS;
+    }
+}
