@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.runtime;
 
+import java.util.Arrays;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.TruffleObject;
@@ -37,5 +40,19 @@ public final class InteropArray implements TruffleObject {
             throw InvalidArrayIndexException.create(index);
         }
         return elements[(int) index];
+    }
+
+    /** A result holding an array prints the same text every run (not an identity hash). */
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return toString();
+    }
+
+    /** The elements in brackets, also inside a record's text. */
+    @Override
+    @TruffleBoundary
+    public String toString() {
+        return Arrays.toString(elements);
     }
 }

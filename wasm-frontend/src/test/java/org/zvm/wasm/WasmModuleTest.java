@@ -4,9 +4,14 @@ package org.zvm.wasm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.api.Test;
 import org.zvm.wasm.parser.BinaryParser;
 import org.zvm.wasm.runtime.Instance;
@@ -110,6 +115,35 @@ class WasmModuleTest {
         assertEquals("type mismatch", e.getMessage());
         assertEquals("unknown local 3", failure(module(new int[0], new int[0], 0, 0x20, 3, 0x1A, 0x0B)).getMessage());
         assertEquals("unknown label", failure(module(new int[0], new int[0], 0, 0x0C, 1, 0x0B)).getMessage());
+    }
+
+    /** Found by fuzzing: a host argument for a v128 or funcref parameter reached the guest unchecked, a ClassCastException inside. */
+    @Test
+    void hostArgumentsWithoutAWasmFormAreRefused() {
+        byte[] v128 = module(new int[] {0x7B}, new int[] {0x7B}, 0, 0x20, 0, 0x0B);
+        byte[] funcref = module(new int[] {0x70}, new int[] {I32}, 0, 0x20, 0, 0xD1, 0x0B);
+        try (Context c = Context.create("zvm")) {
+            Value f = export(c, v128);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.execute((Object) null));
+            assertTrue(e.getMessage().contains("argument 0 is not a v128"), e.getMessage());
+            Value isNull = export(c, funcref);
+            assertThrows(IllegalArgumentException.class, () -> isNull.execute("not a function"));
+            assertEquals(1, isNull.execute((Object) null).asInt());
+            assertEquals(0, isNull.execute(isNull).asInt(), "an exported function is a funcref");
+        }
+    }
+
+    /** Found by fuzzing: several results printed as an identity hash, different in every run. */
+    @Test
+    void severalResultsPrintTheirValues() {
+        byte[] swap = module(new int[] {I64, I64}, new int[] {I64, I64}, 0, 0x20, 1, 0x20, 0, 0x0B);
+        try (Context c = Context.create("zvm")) {
+            assertEquals("[2, 1]", export(c, swap).execute(1L, 2L).toString());
+        }
+    }
+
+    private static Value export(Context c, byte[] module) {
+        return c.eval(Source.newBuilder("zvm", ByteSequence.create(module), "m").mimeType("application/wasm").buildLiteral()).getMember("f");
     }
 
     @Test

@@ -75,11 +75,18 @@ public final class WasmFunctionObject implements TruffleObject {
                 case ValueTypes.I64 -> INTEROP.asLong(a);
                 case ValueTypes.F32 -> (long) Float.floatToRawIntBits(INTEROP.asFloat(a));
                 case ValueTypes.F64 -> Double.doubleToRawLongBits(INTEROP.asDouble(a));
-                default -> INTEROP.isNull(a) ? RefNull.INSTANCE : a;
+                case ValueTypes.EXTERNREF -> INTEROP.isNull(a) ? RefNull.INSTANCE : a;
+                // A funcref must be a function the guest can call; a v128 has no host form to take.
+                case ValueTypes.FUNCREF -> INTEROP.isNull(a) ? RefNull.INSTANCE : a instanceof WasmFunctionObject f ? f.function : refuse(type, args, i);
+                default -> refuse(type, args, i);
             };
         } catch (UnsupportedMessageException e) {
-            throw UnsupportedTypeException.create(args, "argument " + i + " is not a " + ValueTypes.name(type));
+            return refuse(type, args, i);
         }
+    }
+
+    private static Object refuse(byte type, Object[] args, int i) throws UnsupportedTypeException {
+        throw UnsupportedTypeException.create(args, "argument " + i + " is not a " + ValueTypes.name(type));
     }
 
     private static Object toHost(byte type, Object value) {

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.tests.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+import org.zvm.ZvmLanguage;
+
+/**
+ * Evaluates fuzzed bytes as zvm source through the embedder's API, as a host application would, with a
+ * wall-clock guard: WASM has no gas, and a state test may set a huge one, so an input that is still
+ * running after {@link #GUARD_MS} is cancelled and counts as no result. Every failure must be a guest
+ * exception; an internal error (a Java exception escaping zvm) fails the fuzz test.
+ */
+final class FuzzPolyglot {
+    private static final long GUARD_MS = 2000;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fuzz-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private FuzzPolyglot() {
+    }
+
+    /** A source of fuzzed bytes for a binary MIME type. */
+    static Source binary(String mimeType, byte[] bytes) {
+        return Source.newBuilder(ZvmLanguage.ID, ByteSequence.create(bytes), "fuzz").mimeType(mimeType).buildLiteral();
+    }
+
+    /** A source of fuzzed bytes, read as UTF-8, for a text MIME type. */
+    static Source text(String mimeType, byte[] bytes) {
+        return Source.newBuilder(ZvmLanguage.ID, new String(bytes, StandardCharsets.UTF_8), "fuzz").mimeType(mimeType).buildLiteral();
+    }
+
+    /**
+     * Evaluates {@code source} in a fresh context and gives the value to {@code use}; returns what
+     * {@code use} returns, {@code "error: MESSAGE"} for a guest exception, or null when the guard
+     * cancelled the run.
+     */
+    static String eval(Source source, Function<Value, String> use) {
+        Context context = Context.newBuilder(ZvmLanguage.ID).option("engine.WarnInterpreterOnly", "false").build();
+        try {
+            context.initialize(ZvmLanguage.ID);
+            ScheduledFuture<?> guard = WATCHDOG.schedule(() -> context.close(true), GUARD_MS, TimeUnit.MILLISECONDS);
+            try {
+                return use.apply(context.eval(source));
+            } catch (PolyglotException e) {
+                if (e.isCancelled()) {
+                    return null;
+                }
+                assertFalse(e.isInternalError(), () -> "internal error: " + e + "\n" + stackTrace(e));
+                assertTrue(e.isGuestException(), () -> "not a guest exception: " + e);
+                return "error: " + e.getMessage();
+            } finally {
+                guard.cancel(false);
+            }
+        } finally {
+            close(context);
+        }
+    }
+
+    /**
+     * {@link #eval} twice, each in its own context: the same source gives the same text, unless the
+     * guard cancelled either run.
+     */
+    static void assertSameTwice(Source source, Function<Value, String> use) {
+        String first = eval(source, use);
+        String second = eval(source, use);
+        if (first != null && second != null) {
+            assertEquals(first, second, "the same input gives the same results");
+        }
+    }
+
+    /** Closes {@code context}, which the guard may be cancelling at the same moment. */
+    private static void close(Context context) {
+        try {
+            context.close();
+        } catch (PolyglotException e) {
+            if (!e.isCancelled()) {
+                throw e;
+            }
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

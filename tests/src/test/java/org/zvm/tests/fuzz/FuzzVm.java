@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm.tests.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.zvm.ZvmContext;
+import org.zvm.error.ZvmLoadError;
+import org.zvm.error.ZvmParseException;
+import org.zvm.evm.trie.StateRoot;
+import org.zvm.runtime.Address;
+import org.zvm.runtime.InteropRecord;
+import org.zvm.runtime.Transaction;
+import org.zvm.runtime.UInt256;
+import org.zvm.state.InMemoryBackend;
+import org.zvm.state.WorldState;
+
+/**
+ * Runs fuzzed contract code and checks the invariants every execution must keep, whatever the code:
+ * no Java exception escapes a transaction, gas used never exceeds the limit, a failed frame leaves the
+ * world state root exactly as before, and the same input gives the same result three times — without
+ * tracing, and twice under the EIP-3155 tracer with the same trace hash.
+ *
+ * <p>The fuzzed code sits at {@link #TARGET} and is called by an EVM wrapper at {@link #WRAPPER} that
+ * forwards the call data, stores the call's success flag in its slot 0 and returns what the target
+ * returned. So a frame that fails inside a successful transaction is checked too: when the flag is 0
+ * nothing may have changed (storing 0 into an empty slot is no change).
+ */
+final class FuzzVm {
+    static final Address TARGET = Address.fromHex("0x00000000000000000000000000000000000000aa");
+    static final Address WRAPPER = Address.fromHex("0x00000000000000000000000000000000000000bb");
+    private static final Address CALLER = Address.fromHex("0x00000000000000000000000000000000000000c0");
+    private static final List<String> FORKS = List.of("Istanbul", "Berlin", "London", "Shanghai", "Cancun");
+    /** CALLDATACOPY(0, 0, CALLDATASIZE); CALL(GAS, TARGET, 0, 0, CALLDATASIZE, 0, 0); SSTORE(0, success); return the return data. */
+    private static final byte[] WRAPPER_CODE = HexFormat.of().parseHex("365f5f37" + "5f5f365f5f73" + "00000000000000000000000000000000000000aa" + "5af1" + "5f55"
+                    + "3d5f5f3e" + "3d5ff3");
+
+    private static final HashingStream TRACE = new HashingStream();
+    private static final Engine PLAIN = Engine.newBuilder("zvm").option("engine.WarnInterpreterOnly", "false").build();
+    private static final Engine TRACED = Engine.newBuilder("zvm").option("engine.WarnInterpreterOnly", "false").option("zvm-trace", "true").err(TRACE).build();
+
+    private FuzzVm() {
+    }
+
+    /** What one execution produced: the report, the trace hash (traced runs) and the state roots around it. */
+    private record Outcome(String json, long gasUsed, boolean wrapperSawSuccess, String status, byte[] rootBefore, byte[] rootAfter, byte[] trace) {
+    }
+
+    /**
+     * Splits a fuzz input into gas (bytes 0-1, times 4), fork (byte 2), call data (byte 3 gives its
+     * length, then the bytes) and, from what is left, the account code {@code code} makes of it; then
+     * {@link #run(byte[], byte[], long, int)}.
+     */
+    static void run(byte[] input, UnaryOperator<byte[]> code) {
+        if (input.length < 4) {
+            return;
+        }
+        long gas = (((input[0] & 0xFF) << 8) | (input[1] & 0xFF)) * 4L;
+        int calldataEnd = Math.min(input.length, 4 + (input[3] & 0xFF));
+        run(code.apply(Arrays.copyOfRange(input, calldataEnd, input.length)), Arrays.copyOfRange(input, 4, calldataEnd), gas, input[2]);
+    }
+
+    /**
+     * Runs {@code code} (account code: raw EVM or a ZVMC container) with {@code calldata} and
+     * {@code gas} under fork number {@code fork} (any int, reduced), checking every invariant. Code the
+     * loader rejects is a documented parse error and ends the check.
+     */
+    static void run(byte[] code, byte[] calldata, long gas, int fork) {
+        String forkName = FORKS.get(Math.floorMod(fork, FORKS.size()));
+        Outcome plain = execute(PLAIN, forkName, code, calldata, gas);
+        if (plain == null) {
+            return;
+        }
+        String what = plain.json;
+        assertTrue(plain.gasUsed >= 0 && plain.gasUsed <= gas, "gas used " + plain.gasUsed + " within the limit " + gas + ": " + what);
+        if (!plain.status.equals("success") || !plain.wrapperSawSuccess) {
+            assertArrayEquals(plain.rootBefore, plain.rootAfter, "a failed frame leaves the state root as it was: " + what);
+        }
+        Outcome traced = execute(TRACED, forkName, code, calldata, gas);
+        Outcome again = execute(TRACED, forkName, code, calldata, gas);
+        assertEquals(plain.json, traced.json, "tracing does not change the result");
+        assertEquals(traced.json, again.json, "the same input gives the same result");
+        assertArrayEquals(plain.rootAfter, traced.rootAfter, "tracing does not change the state");
+        assertArrayEquals(traced.rootAfter, again.rootAfter, "the same input gives the same state");
+        assertArrayEquals(traced.trace, again.trace, "the same input gives the same trace: " + what);
+    }
+
+    /** One transaction into the wrapper in a fresh context of {@code engine}; null when the loader refuses the code. */
+    private static Outcome execute(Engine engine, String fork, byte[] code, byte[] calldata, long gas) {
+        try (Context polyglot = Context.newBuilder("zvm").engine(engine).option("zvm.Fork", fork).build()) {
+            polyglot.initialize("zvm");
+            polyglot.enter();
+            try {
+                ZvmContext context = ZvmContext.get(null);
+                try {
+                    context.load(code);
+                } catch (ZvmParseException | ZvmLoadError e) {
+                    return null;
+                }
+                deploy(context, TARGET, code);
+                deploy(context, WRAPPER, WRAPPER_CODE);
+                byte[] before = root(context);
+                TRACE.reset();
+                InteropRecord r = Transaction.run(context, WRAPPER, context.load(WRAPPER_CODE), calldata, gas, UInt256.ZERO, CALLER, true);
+                byte[] trace = TRACE.digest();
+                byte[] after = root(context);
+                context.state().beginTransaction();
+                boolean sawSuccess = !context.state().getStorage(WRAPPER, UInt256.ZERO).isZero();
+                context.state().finishTransaction();
+                return new Outcome(r.get("json").toString(), ((Number) r.get("gasUsed")).longValue(), sawSuccess, (String) r.get("status"), before, after, trace);
+            } finally {
+                polyglot.leave();
+            }
+        }
+    }
+
+    private static void deploy(ZvmContext context, Address a, byte[] code) {
+        WorldState s = context.state();
+        s.beginTransaction();
+        s.setCode(a, code);
+        s.setNonce(a, 1);
+        context.backend().apply(s.finishTransaction());
+    }
+
+    /** The Ethereum state root of everything committed. */
+    private static byte[] root(ZvmContext context) {
+        InMemoryBackend backend = (InMemoryBackend) context.backend();
+        return StateRoot.of(backend.accounts(), a -> {
+            TreeMap<UInt256, UInt256> slots = new TreeMap<>();
+            backend.forEachStorage(a, slots::put);
+            return slots;
+        });
+    }
+
+    /** The trace stream: keeps a SHA-256 of what is written, not the (possibly long) text itself. */
+    private static final class HashingStream extends OutputStream {
+        private final MessageDigest digest;
+
+        HashingStream() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            digest.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            digest.update(b, off, len);
+        }
+
+        void reset() {
+            digest.reset();
+        }
+
+        /** The hash of everything written since {@link #reset}. */
+        byte[] digest() {
+            return digest.digest();
+        }
+    }
+}
