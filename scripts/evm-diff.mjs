@@ -62,10 +62,10 @@ const { createVM, runTx } = await load(TOOL, M, '@ethereumjs/vm');
 const { Common, Mainnet, Hardfork } = await load(TOOL, M, '@ethereumjs/common');
 const { createTx, createTxFromRLP } = await load(TOOL, M, '@ethereumjs/tx');
 const { createBlock } = await load(TOOL, M, '@ethereumjs/block');
-const { MerkleStateManager } = await load(TOOL, M, '@ethereumjs/statemanager');
+const { Caches, MerkleStateManager } = await load(TOOL, M, '@ethereumjs/statemanager');
 const { RLP } = await load(TOOL, M, '@ethereumjs/rlp');
 const { keccak_256: keccak256 } = await load(TOOL, M, '@noble/hashes', './sha3.js');
-const { createAccount, createAddressFromString, hexToBytes, bytesToHex, setLengthLeft, bigIntToBytes, bigIntToUnpaddedBytes, utf8ToBytes } =
+const { KECCAK256_RLP, createAccount, createAddressFromString, hexToBytes, bytesToHex, setLengthLeft, bigIntToBytes, bigIntToUnpaddedBytes, utf8ToBytes } =
     await load(TOOL, M, '@ethereumjs/util');
 
 const { KZG } = await load(TOOL, M, 'micro-eth-signer', './kzg.js');
@@ -83,7 +83,7 @@ const q = v => BigInt(v);
  * An invalid transaction leaves the pre-state, as in the state tests.
  */
 async function runCase(test, post) {
-    const sm = new MerkleStateManager({ common });
+    const { vm, sm } = await machine();
     for (const [a, acc] of Object.entries(test.pre)) {
         const address = createAddressFromString(a);
         await sm.putAccount(address, createAccount({ nonce: q(acc.nonce), balance: q(acc.balance) }));
@@ -92,16 +92,7 @@ async function runCase(test, post) {
             if (q(v) !== 0n) await sm.putStorage(address, setLengthLeft(bigIntToBytes(q(k)), 32), bigIntToUnpaddedBytes(q(v)));
         }
     }
-    const vm = await createVM({ common, stateManager: sm, blockchain });
-    vm.evm.blockchain = blockchain;
-    const e = test.env;
-    const block = createBlock({
-        header: {
-            coinbase: e.currentCoinbase, gasLimit: e.currentGasLimit, number: e.currentNumber, timestamp: e.currentTimestamp,
-            difficulty: e.currentRandom !== undefined ? 0 : e.currentDifficulty, mixHash: e.currentRandom, baseFeePerGas: e.currentBaseFee,
-            excessBlobGas: e.currentExcessBlobGas ?? 0, parentBeaconBlockRoot: new Uint8Array(32),
-        },
-    }, { common });
+    const block = blockOf(test.env);
     const out = { error: null, status: 'success', gasUsed: 0, output: '0x' };
     let logs = [];
     try {
@@ -118,6 +109,43 @@ async function runCase(test, post) {
     out.logs = bytesToHex(keccak256(RLP.encode(logs)));
     return out;
 }
+
+/**
+ * The VM for the next case, its state reset to the empty trie. Building a VM costs more than most cases,
+ * so one serves many; a fresh one now and then lets go of the trie nodes the old cases left behind.
+ */
+async function machine() {
+    if (current === null || current.uses++ >= 500) {
+        const sm = new MerkleStateManager({ common, caches: new Caches() });
+        const vm = await createVM({ common, stateManager: sm, blockchain });
+        vm.evm.blockchain = blockchain;
+        current = { vm, sm, uses: 1 };
+    }
+    await current.sm.setStateRoot(KECCAK256_RLP);
+    return current;
+}
+
+let current = null;
+
+/** The block of a state test's env (generated cases share a few, so they are kept). */
+function blockOf(e) {
+    const k = JSON.stringify(e);
+    let block = blocks.get(k);
+    if (block === undefined) {
+        if (blocks.size > 1000) blocks.clear();
+        block = createBlock({
+            header: {
+                coinbase: e.currentCoinbase, gasLimit: e.currentGasLimit, number: e.currentNumber, timestamp: e.currentTimestamp,
+                difficulty: e.currentRandom !== undefined ? 0 : e.currentDifficulty, mixHash: e.currentRandom, baseFeePerGas: e.currentBaseFee,
+                excessBlobGas: e.currentExcessBlobGas ?? 0, parentBeaconBlockRoot: new Uint8Array(32),
+            },
+        }, { common });
+        blocks.set(k, block);
+    }
+    return block;
+}
+
+const blocks = new Map();
 
 function transaction(t, post) {
     if (post.txbytes) return createTxFromRLP(hexToBytes(post.txbytes), { common });
@@ -234,6 +262,7 @@ async function generate() {
     let ejsSeconds = 0;
     let zvmSeconds = 0;
     let disagreements = 0;
+    const outcomes = new Map();
     const start = process.hrtime.bigint();
     const recipes = new Map();
     let pending = null;
@@ -252,8 +281,12 @@ async function generate() {
         const batch = [];
         for (let i = from; i < Math.min(from + size, opts.first + count); i++) batch.push(recipe(seed, i));
         const file = join(batches, `gen_${seed}_${from}.json`);
-        const { seconds } = await writeGenerated(batch, file);
+        const { details, seconds } = await writeGenerated(batch, file);
         ejsSeconds += seconds;
+        for (const r of details.values()) {
+            const outcome = r.error === null ? r.status.replace(/^halt: (.*?)( at .*)?$/, '$1') : 'invalid';
+            outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        }
         if (pending) await finish();
         recipes.clear();
         batch.forEach(c => recipes.set(c.name, c));
@@ -264,6 +297,8 @@ async function generate() {
     console.log(`evm-diff: ${count} programs (seed ${seed}, from ${opts.first}): ${disagreements} disagreements; `
         + `ethereumjs ${ejsSeconds.toFixed(1)} s (${(count / ejsSeconds).toFixed(0)}/s), zvm ${zvmSeconds.toFixed(1)} s `
         + `(${(count / zvmSeconds).toFixed(0)}/s, JVM starts included), wall ${total.toFixed(1)} s`);
+    const histogram = [...outcomes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+    console.log(`evm-diff: top-level outcomes under ethereumjs: ${histogram}`);
     return disagreements === 0;
 }
 
