@@ -19,7 +19,7 @@
 // Exit status: 0 no disagreement, 1 disagreements, 2 bad usage.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fail as failWith, load } from './ethereumjs.mjs';
 import { SENDER, recipe, shrink, stateTest } from './evm-diff-gen.mjs';
@@ -305,6 +305,7 @@ async function generate() {
 function files(paths) {
     const out = [];
     for (const p of paths) {
+        if (!existsSync(p)) fail(`${p}: no such file or directory`);
         if (statSync(p).isDirectory()) {
             for (const f of readdirSync(p, { recursive: true }).sort()) {
                 if (f.endsWith('.json')) out.push(join(p, f));
