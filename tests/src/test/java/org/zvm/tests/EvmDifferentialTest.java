@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zvm.tools.ProjectDir;
 
 /**
  * A small fixed-seed batch of the differential test against @ethereumjs/vm (docs/differential.md):
@@ -32,16 +28,8 @@ class EvmDifferentialTest {
     @Test
     void zvmAgreesWithEthereumjsOnGeneratedPrograms(@TempDir Path dir) throws IOException, InterruptedException {
         Path file = dir.resolve("programs.json");
-        Path script = ProjectDir.get().resolve("scripts/evm-diff.sh");
-        Process p = new ProcessBuilder(List.of("bash", script.toString(), "--expect", file.toString(), Integer.toString(PROGRAMS), Integer.toString(SEED)))
-                        .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(600, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("evm-diff.sh did not finish in 600 s");
-        }
-        Assumptions.assumeTrue(p.exitValue() != 3, () -> "skipped: @ethereumjs is not available here (evm-diff.sh exit 3): " + log.strip());
-        assertEquals(0, p.exitValue(), log);
+        Scripts.Run expect = Scripts.run("evm-diff.sh", "@ethereumjs", List.of("--expect", file.toString(), Integer.toString(PROGRAMS), Integer.toString(SEED)));
+        assertEquals(0, expect.exitValue(), expect.log());
 
         StringBuilder disagreements = new StringBuilder();
         long cases;

@@ -4,15 +4,12 @@ package org.zvm.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.ByteSequence;
-import org.junit.jupiter.api.Assumptions;
 import org.zvm.ZvmLanguage;
 import org.zvm.tools.ProjectDir;
 import org.zvm.util.Hex;
@@ -29,15 +26,9 @@ final class Solidity {
     /** The creation code of {@code contract} in {@code examples/solidity/FILE}, its ABI beside it in {@code out}. */
     static Source compile(String file, String contract, Path out) throws IOException, InterruptedException {
         Path root = ProjectDir.get();
-        Process p = new ProcessBuilder(List.of("bash", root.resolve("scripts/solc.sh").toString(), "--bin", "--abi", "--optimize", "--base-path", root.toString(), "-o",
-                        out.toString(), root.resolve("examples/solidity").resolve(file).toString())).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("solc.sh did not finish in 300 s");
-        }
-        Assumptions.assumeTrue(p.exitValue() != 3, () -> "skipped: solc is not available here (scripts/solc.sh exit 3): " + log.strip());
-        assertEquals(0, p.exitValue(), log);
+        Scripts.Run solc = Scripts.run("solc.sh", "solc", List.of("--bin", "--abi", "--optimize", "--base-path", root.toString(), "-o", out.toString(),
+                        root.resolve("examples/solidity").resolve(file).toString()));
+        assertEquals(0, solc.exitValue(), solc.log());
         Path bin;
         try (var files = Files.list(out)) {
             bin = files.filter(f -> f.getFileName().toString().endsWith("_" + contract + ".bin") || f.getFileName().toString().equals(contract + ".bin")).findFirst()
