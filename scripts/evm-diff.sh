@@ -31,6 +31,7 @@ if [[ "${1:-}" == "--expect" ]]; then
     [[ $# -ge 3 && $# -le 4 && "$3" =~ $number && "${4:-1}" =~ $number ]] || die "$usage"
     exec node "$root/scripts/evm-diff.mjs" --modules "$ethereumjs_modules" --work "$(dirname "$2")" expect "$2" generate "$3" "${4:-1}"
 fi
+[[ "${1:-}" == "--corpus" || ( $# -ge 1 && $# -le 2 && "$1" =~ $number && "${2:-1}" =~ $number ) ]] || die "$usage"
 work=${EVM_DIFF_WORK:-$(mktemp -d /tmp/evm-diff.XXXXXX)}
 mkdir -p "$work"
 echo "evm-diff: work directory $work" >&2
@@ -44,5 +45,4 @@ if [[ "${1:-}" == "--corpus" ]]; then
     fi
     exec node "$root/scripts/evm-diff.mjs" "${common[@]}" corpus "$@"
 fi
-[[ $# -ge 1 && $# -le 2 && "$1" =~ $number && "${2:-1}" =~ $number ]] || die "$usage"
 exec node "$root/scripts/evm-diff.mjs" "${common[@]}" generate "$@"
