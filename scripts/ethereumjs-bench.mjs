@@ -15,14 +15,15 @@
 
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fail as failWith, load } from './ethereumjs.mjs';
 
 const GAS_LIMIT = 1n << 62n;
 const ADDRESS = '0xbe7c43a580000000000000000000000000000001';
 
+const TOOL = 'ethereumjs-bench';
+
 function fail(message) {
-    console.error(`ethereumjs-bench: ${message}`);
-    process.exit(2);
+    failWith(TOOL, message);
 }
 
 function parseArgs(argv) {
@@ -43,15 +44,6 @@ function parseArgs(argv) {
     opts.reps = Number(opts.reps);
     if (!(opts.seconds > 0) || !Number.isInteger(opts.reps) || opts.reps < 1) fail('--seconds must be positive and --reps a positive integer');
     return opts;
-}
-
-/** The package's ESM entry, imported by file URL because DIR is not on this script's resolution path. */
-async function load(modules, name) {
-    const dir = join(modules, 'node_modules', name);
-    const manifest = join(dir, 'package.json');
-    if (!existsSync(manifest)) fail(`${name} is not installed in ${modules}`);
-    const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
-    return import(pathToFileURL(join(dir, pkg.exports['.'].import.default)).href);
 }
 
 function isHex(s) {
@@ -97,9 +89,9 @@ function geomean(values) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const { createEVM } = await load(opts.modules, '@ethereumjs/evm');
-const { Common, Mainnet, Hardfork } = await load(opts.modules, '@ethereumjs/common');
-const { Account, createAddressFromString, hexToBytes, bytesToHex } = await load(opts.modules, '@ethereumjs/util');
+const { createEVM } = await load(TOOL, opts.modules, '@ethereumjs/evm');
+const { Common, Mainnet, Hardfork } = await load(TOOL, opts.modules, '@ethereumjs/common');
+const { Account, createAddressFromString, hexToBytes, bytesToHex } = await load(TOOL, opts.modules, '@ethereumjs/util');
 
 const cases = readSuite(opts.suite);
 const evm = await createEVM({ common: new Common({ chain: Mainnet, hardfork: Hardfork.Istanbul }) });

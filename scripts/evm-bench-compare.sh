@@ -26,22 +26,10 @@ data=${ZVM_DATA_DIR:-$root/../shared/data}
 suite=$data/evm-benchmarks/flat/cases.tsv
 [[ -f "$suite" ]] || die "no benchmark suite at $suite: set ZVM_DATA_DIR to the directory that holds evm-benchmarks/"
 
-# The version REFERENCE.md measured; its sibling packages pinned to the same release.
-ethereumjs_version=10.1.3
-command -v node > /dev/null && command -v npm > /dev/null || die "needs node and npm (Node.js 20 or later; Debian: apt-get install nodejs npm)"
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-(( node_major >= 20 )) || die "needs Node.js 20 or later (@ethereumjs/evm $ethereumjs_version requires it); found $(node --version)"
-
-cache=${XDG_CACHE_HOME:-$HOME/.cache}/zvm/ethereumjs
-installed=$(MANIFEST="$cache/node_modules/@ethereumjs/evm/package.json" node -p "try { require(process.env.MANIFEST).version } catch { '' }")
-if [[ "$installed" != "$ethereumjs_version" ]]; then
-    echo "evm-bench-compare: installing @ethereumjs/evm $ethereumjs_version into $cache" >&2
-    mkdir -p "$cache"
-    [[ -f "$cache/package.json" ]] || echo '{"private": true}' > "$cache/package.json"
-    npm install --prefix "$cache" --no-audit --no-fund --save-exact --loglevel=error \
-        "@ethereumjs/evm@$ethereumjs_version" "@ethereumjs/common@$ethereumjs_version" \
-        "@ethereumjs/util@$ethereumjs_version" "@ethereumjs/statemanager@$ethereumjs_version" >&2
-fi
+# shellcheck source=ethereumjs-install.sh
+source "$root/scripts/ethereumjs-install.sh"
+ethereumjs_install evm-bench-compare || exit 2
+cache=$ethereumjs_modules
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

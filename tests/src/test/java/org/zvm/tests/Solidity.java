@@ -4,14 +4,11 @@ package org.zvm.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Source;
-import org.junit.jupiter.api.Assumptions;
 import org.zvm.ZvmLanguage;
 import org.zvm.tools.ProjectDir;
 
@@ -33,19 +30,12 @@ final class Solidity {
     /** Compiles the named files of {@code examples/solidity} in one solc run into {@code out}. */
     static void compileAll(Path out, String... files) throws IOException, InterruptedException {
         Path root = ProjectDir.get();
-        List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("scripts/solc.sh").toString(), "--bin", "--abi", "--optimize", "--base-path", root.toString(), "-o",
-                        out.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("--bin", "--abi", "--optimize", "--base-path", root.toString(), "-o", out.toString()));
         for (String file : files) {
-            command.add(root.resolve("examples/solidity").resolve(file).toString());
+            args.add(root.resolve("examples/solidity").resolve(file).toString());
         }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("solc.sh did not finish in 300 s");
-        }
-        Assumptions.assumeTrue(p.exitValue() != 3, () -> "skipped: solc is not available here (scripts/solc.sh exit 3): " + log.strip());
-        assertEquals(0, p.exitValue(), log);
+        Scripts.Run solc = Scripts.run("solc.sh", "solc", args);
+        assertEquals(0, solc.exitValue(), solc.log());
     }
 
     /** The creation code of {@code contract} that {@link #compileAll} wrote into {@code out}. */
