@@ -161,7 +161,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
                 throw new UsageException(o.display() + ": not an option of 'bench --suite' (each case brings its own code and calldata)");
             }
             if (given.containsKey(Option.INVOKE) && !withInvoke(o)) {
-                throw new UsageException(o.display() + ": not an option of 'run --invoke' (a WASM module is no contract)");
+                throw new UsageException(o.display() + ": not an option of '" + command.word + " --invoke' (a WASM module is no contract)");
             }
         }
 
@@ -210,7 +210,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
                 if (command == Command.CALL && format == Format.WASM) {
                     throw new UsageException(name + ": a .wasm module has no contract ABI; use run --invoke EXPORT");
                 }
-                if ((format == Format.WASM) != (invoke != null) && command == Command.RUN) {
+                if ((format == Format.WASM) != (invoke != null) && (command == Command.RUN || command == Command.BENCH)) {
                     throw new UsageException(invoke == null ? name + ": a .wasm module runs with --invoke EXPORT" : "--invoke: " + name + " is not a .wasm module");
                 }
             }
@@ -264,10 +264,13 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
         };
     }
 
-    /** A WASM export is called with typed arguments only: no call data, value, caller, state, trace or gas limit. */
+    /**
+     * A WASM export is called with typed arguments only: no call data, value, caller, state, trace or gas limit
+     * (bench's timing options still apply).
+     */
     private static boolean withInvoke(Option o) {
         return switch (o) {
-            case INVOKE, JSON, FORMAT -> true;
+            case INVOKE, JSON, FORMAT, SECONDS, WARMUP -> true;
             default -> false;
         };
     }

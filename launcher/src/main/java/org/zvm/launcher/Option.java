@@ -50,7 +50,7 @@ enum Option {
     KEY      (List.of("--key"),           "KEYFILE", EnumSet.of(SIGN),       "key file written by zvm keygen"),
     PAYLOAD  (List.of("--payload"),       "DATA", EnumSet.of(SIGN, VERIFY),  "the file whose bytes are signed or verified"),
     OUT      (List.of("--out"),           "FILE", EnumSet.of(KEYGEN, SIGN),  "write the key file or the .zsig signature to FILE"),
-    INVOKE   (List.of("--invoke"),        "EXPORT", EnumSet.of(RUN),         "call exported function EXPORT of a .wasm module; typed arguments follow FILE (i32:7 i64:-1 f32:1.5 f64:2)"),
+    INVOKE   (List.of("--invoke"),        "EXPORT", EnumSet.of(RUN, BENCH),      "call exported function EXPORT of a .wasm module; typed arguments follow FILE (i32:7 i64:-1 f32:1.5 f64:2)"),
     SOURCE_MAP(List.of("--source-map"),   "FILE", EnumSet.of(RUN, STEP),     "solc's source map of FILE's EVM code: debuggers show the Solidity source (needs --sources)"),
     SOURCES  (List.of("--sources"),       "A.sol[,B.sol]", EnumSet.of(RUN, STEP), "the Solidity files the source map refers to, in solc's source id order"),
     ABI      (List.of("--abi"),           "FILE[,FILE]", EnumSet.of(RUN),    "solc JSON ABIs: --trace=calls names functions, arguments and results"),

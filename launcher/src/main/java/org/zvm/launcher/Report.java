@@ -42,6 +42,18 @@ final class Report {
                         ",\"executions\":" + m.executions();
     }
 
+    /** A WASM export has no gas: the time, and the first call's typed results for the caller to check. */
+    static String wasmBenchText(Bench.Measurement m, String result) {
+        return "executions:     " + m.executions() + '\n' +
+                        "time/execution: " + duration(m.secondsPerExecution()) + '\n' +
+                        "result:         " + result;
+    }
+
+    static String wasmBenchJson(Bench.Measurement m, String result) {
+        return "{\"secondsPerExecution\":" + jsonNumber(m.secondsPerExecution()) + ",\"executions\":" + m.executions() +
+                        ",\"warmupSeconds\":" + jsonNumber(m.warmupSeconds()) + ",\"settled\":" + m.stable() + ",\"result\":" + Json.quote(result) + "}";
+    }
+
     /** The width of the case column: the longest name, or the geomean row's label. */
     static int caseWidth(List<BenchSuite.Case> cases) {
         return Math.max("geomean".length(), cases.stream().mapToInt(c -> c.name().length()).max().orElse(0));

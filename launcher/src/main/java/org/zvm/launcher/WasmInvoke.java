@@ -13,7 +13,8 @@ import org.zvm.util.Json;
  * {@code zvm run FILE.wasm --invoke EXPORT [ARG...]}: calls an exported function of the instantiated module
  * with typed arguments ({@code i32:7}, {@code i64:-1}, {@code f32:1.5}, {@code f64:2}) and prints its
  * results typed the same way, or with {@code --json} one object: {@code status} ({@code success} or
- * {@code trap}), {@code results} (type and value of each) or {@code message}.
+ * {@code trap}), {@code results} (type and value of each) or {@code message}. {@code zvm bench FILE.wasm
+ * --invoke ...} times the same {@link Call}.
  */
 final class WasmInvoke {
     private final PrintStream out;
@@ -60,7 +61,34 @@ final class WasmInvoke {
         return v;
     }
 
-    int run(Value instance, String export, List<String> args) throws UsageException {
+    /** An export and its checked arguments, ready to be called any number of times ({@code bench} calls it in a loop). */
+    record Call(String export, Value function, Object[] values) {
+        Value execute() {
+            return function.execute(values);
+        }
+
+        /** The results of one call, typed as the arguments are ({@code i32:7}), in order. */
+        List<String> typed(Value result) {
+            Value types = function.getMember("results");
+            List<String> typed = new ArrayList<>();
+            for (int i = 0; i < types.getArraySize(); i++) {
+                String type = types.getArrayElement(i).asString();
+                Value v = types.getArraySize() == 1 ? result : result.getArrayElement(i);
+                String text = switch (type) {
+                    case "i32" -> Integer.toString(v.asInt());
+                    case "i64" -> Long.toString(v.asLong());
+                    case "f32" -> Float.toString(v.asFloat());
+                    case "f64" -> Double.toString(v.asDouble());
+                    default -> v.toString();
+                };
+                typed.add(type + ":" + text);
+            }
+            return typed;
+        }
+    }
+
+    /** Looks up the export and checks each argument against its parameter type. */
+    static Call call(Value instance, String export, List<String> args) throws UsageException {
         if (!instance.hasMember(export) || !instance.getMember(export).canExecute()) {
             throw new UsageException("--invoke: the module exports no function '" + export + "'");
         }
@@ -77,9 +105,13 @@ final class WasmInvoke {
             }
             values[i] = parse(args.get(i));
         }
+        return new Call(export, function, values);
+    }
+
+    int run(Call call) {
         Value result;
         try {
-            result = function.execute(values);
+            result = call.execute();
         } catch (PolyglotException e) {
             if (e.isInternalError() || e.isHostException() || e.isExit() || e.isCancelled() || e.isInterrupted()) {
                 throw e;
@@ -91,23 +123,17 @@ final class WasmInvoke {
             }
             return 1;
         }
-        Value types = function.getMember("results");
-        List<String> typed = new ArrayList<>();
-        List<String> jsonValues = new ArrayList<>();
-        for (int i = 0; i < types.getArraySize(); i++) {
-            String type = types.getArrayElement(i).asString();
-            Value v = types.getArraySize() == 1 ? result : result.getArrayElement(i);
-            String text = switch (type) {
-                case "i32" -> Integer.toString(v.asInt());
-                case "i64" -> Long.toString(v.asLong());
-                case "f32" -> Float.toString(v.asFloat());
-                case "f64" -> Double.toString(v.asDouble());
-                default -> v.toString();
-            };
-            typed.add(type + ":" + text);
-            jsonValues.add("{\"type\":" + Json.quote(type) + ",\"value\":" + Json.quote(text) + "}");
+        List<String> typed = call.typed(result);
+        if (!json) {
+            out.println(String.join(" ", typed));
+            return 0;
         }
-        out.println(json ? "{\"status\":\"success\",\"results\":[" + String.join(",", jsonValues) + "]}" : String.join(" ", typed));
+        List<String> jsonValues = new ArrayList<>();
+        for (String t : typed) {
+            int colon = t.indexOf(':');
+            jsonValues.add("{\"type\":" + Json.quote(t.substring(0, colon)) + ",\"value\":" + Json.quote(t.substring(colon + 1)) + "}");
+        }
+        out.println("{\"status\":\"success\",\"results\":[" + String.join(",", jsonValues) + "]}");
         return 0;
     }
 }

@@ -175,7 +175,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         Source source = source(arguments.file(), arguments.format());
         if (arguments.invoke() != null) {
             try (Context context = open(builder)) {
-                return new WasmInvoke(getOutput(), getError(), arguments.json()).run(deploy(context, source), arguments.invoke(), arguments.invokeArguments());
+                return new WasmInvoke(getOutput(), getError(), arguments.json()).run(wasmCall(context, source));
             }
         }
         try (Context context = open(builder)) {
@@ -221,6 +221,9 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             return benchSuite(builder);
         }
         Source source = source(arguments.file(), arguments.format());
+        if (arguments.invoke() != null) {
+            return benchWasm(builder, source);
+        }
         try (Context context = open(builder)) {
             Value contract = deploy(context, source);
             Object[] callArguments = callArguments(false);
@@ -228,10 +231,31 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             if (first.exitCode() != EXIT_SUCCESS) {
                 note("the call ends with " + first.status() + (first.reason() == null ? "" : " (" + first.reason() + ")") + "; measuring it anyway");
             }
-            Bench.Measurement m = measure(contract, member(), callArguments, Bench.MAX_EXTRA_WARMUP_NANOS, "");
+            Bench.Measurement m = measure(gasUsed(contract, member(), callArguments), Bench.MAX_EXTRA_WARMUP_NANOS, "");
             getOutput().println(arguments.json() ? Report.benchJson(m) : Report.benchText(m));
             return first.exitCode();
         }
+    }
+
+    /**
+     * A WASM export, timed as a contract is but without gas: the first call's results are printed with the
+     * timing so that a benchmark script can check them; a first call that traps ends the command (exit 1).
+     */
+    private int benchWasm(Context.Builder builder, Source source) throws UsageException {
+        try (Context context = open(builder)) {
+            WasmInvoke.Call call = wasmCall(context, source);
+            String result = String.join(" ", call.typed(call.execute()));
+            Bench.Measurement m = measure(() -> {
+                call.execute();
+                return 0;
+            }, Bench.MAX_EXTRA_WARMUP_NANOS, "");
+            getOutput().println(arguments.json() ? Report.wasmBenchJson(m, result) : Report.wasmBenchText(m, result));
+            return EXIT_SUCCESS;
+        }
+    }
+
+    private WasmInvoke.Call wasmCall(Context context, Source source) throws UsageException {
+        return WasmInvoke.call(deploy(context, source), arguments.invoke(), arguments.invokeArguments());
     }
 
     /**
@@ -255,7 +279,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                 if (failure != null) {
                     getError().println("zvm: " + c.name() + ": " + failure);
                 }
-                Bench.Measurement m = measure(contract, "call", callArguments, BenchSuite.MAX_EXTRA_WARMUP_NANOS, c.name() + ": ");
+                Bench.Measurement m = measure(gasUsed(contract, "call", callArguments), BenchSuite.MAX_EXTRA_WARMUP_NANOS, c.name() + ": ");
                 BenchSuite.Result r = new BenchSuite.Result(c.name(), m, BenchSuite.status(c, failure));
                 results.add(r);
                 out.println(arguments.json() ? Report.suiteCaseJson(r) : Report.suiteRow(r, width));
@@ -267,8 +291,8 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
     }
 
     /** Warms up and measures one call; the notes (prefixed with the case name in a suite) say when to doubt the numbers. */
-    private Bench.Measurement measure(Value contract, String member, Object[] callArguments, long maxExtraWarmupNanos, String prefix) {
-        Bench bench = new Bench(() -> contract.invokeMember(member, callArguments).getMember("gasUsed").asLong(), System::nanoTime, maxExtraWarmupNanos);
+    private Bench.Measurement measure(Bench.Execution execution, long maxExtraWarmupNanos, String prefix) {
+        Bench bench = new Bench(execution, System::nanoTime, maxExtraWarmupNanos);
         Bench.Measurement m = bench.run(arguments.warmup(), arguments.seconds());
         if (!m.stable()) {
             note(prefix + "time per execution did not settle during warm-up; the numbers may include compilation");
@@ -277,6 +301,10 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
             note(prefix + "gasUsed differed between executions; reporting the last");
         }
         return m;
+    }
+
+    private static Bench.Execution gasUsed(Value contract, String member, Object[] callArguments) {
+        return () -> contract.invokeMember(member, callArguments).getMember("gasUsed").asLong();
     }
 
     private int asm() throws UsageException {
@@ -573,6 +601,7 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
                         bench warms up for at least --warmup seconds, then until the time per execution of the
                           last three 0.5 s windows agrees within 5% (at most 30 s more), then measures for
                           --seconds; MGas/s = gas used / seconds per execution / 1e6.
+                        bench FILE.wasm --invoke EXPORT [ARG...] times a WASM export the same way and prints its result.
                         bench --suite TSV does that for each case (EVM code) in one context, after checking the
                           first call's output against expected.tsv beside TSV; then the geomeans. Exit 1 if a case failed.
                         Exit status: 0 success, 1 revert or exceptional halt, 2 bad input or usage, 70 zvm bug.

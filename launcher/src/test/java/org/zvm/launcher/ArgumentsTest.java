@@ -313,7 +313,11 @@ class ArgumentsTest {
         fails("i32:x: not a i32 value", "run", wasm, "--invoke", "f", "i32:x");
         fails("i32:4294967296: not a i32 value", "run", wasm, "--invoke", "f", "i32:4294967296");
         fails("7: argument must be TYPE:VALUE with TYPE i32, i64, f32 or f64", "run", wasm, "--invoke", "f", "7");
-        fails("--invoke: not an option of 'bench'", "bench", wasm, "--invoke", "f");
+        Arguments bench = parse("bench", wasm, "--invoke", "fib", "i32:27", "--seconds", "2", "--warmup", "1", "--json");
+        assertEquals(List.of("i32:27"), bench.invokeArguments());
+        assertEquals(2.0, bench.seconds());
+        fails(wasm + ": a .wasm module runs with --invoke EXPORT", "bench", wasm);
+        fails("--calldata: not an option of 'bench --invoke' (a WASM module is no contract)", "bench", wasm, "--invoke", "f", "--calldata", "00");
         fails("--gas: not an option of 'run --invoke' (a WASM module is no contract)", "run", wasm, "--invoke", "f", "--gas", "5");
     }
 

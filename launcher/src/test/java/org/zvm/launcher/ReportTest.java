@@ -48,6 +48,17 @@ class ReportTest {
     }
 
     @Test
+    void wasmBenchHasNoGasButTheResult() {
+        Bench.Measurement m = new Bench.Measurement(1.5e-3, 0, 0, 2_000, 6.1, true, false);
+        assertEquals("{\"secondsPerExecution\":0.0015,\"executions\":2000,\"warmupSeconds\":6.1,\"settled\":true,\"result\":\"i32:196418\"}",
+                        Report.wasmBenchJson(m, "i32:196418"));
+        assertEquals("""
+                        executions:     2000
+                        time/execution: 1.500 ms
+                        result:         i32:196418""", Report.wasmBenchText(m, "i32:196418"));
+    }
+
+    @Test
     void benchText() {
         Bench.Measurement m = new Bench.Measurement(8.123456e-4, 123_456, 151.98, 12_345, 6.1, true, false, List.of());
         assertEquals("""

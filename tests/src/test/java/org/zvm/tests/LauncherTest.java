@@ -243,6 +243,17 @@ class LauncherTest {
     }
 
     @Test
+    void benchTimesAWasmExportAndPrintsItsResult() throws Exception {
+        String fib = EXAMPLES.resolve("fib.wasm").toString();
+        Run r = zvm("bench", fib, "--invoke", "fib", "i32:15", "--seconds", "0.5", "--warmup", "0", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, Object> j = json(r);
+        assertEquals("i32:610", j.get("result"));
+        assertTrue(((Number) j.get("executions")).longValue() > 0, r.toString());
+        assertOneLineError(zvm("bench", fib, "--invoke", "fib", "i64:1"), "--invoke: argument 1 of fib is a i32, got i64:1");
+    }
+
+    @Test
     void benchSuiteChecksOutputsThenMeasuresEachCase(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("answer.hex"), "602a60005260206000f3");
         Files.writeString(dir.resolve("echo.hex"), "366000600037366000f3");
