@@ -18,7 +18,7 @@ enum Command {
     ABI          ("abi",          null,        "encode SIG ARG... | decode TYPES HEX: ABI-encode arguments or decode data, as cast abi-encode/abi-decode"),
     SELECTOR     ("selector",     null,        "SIG: the 4-byte function selector, as cast sig"),
     STEP         ("step",         "FILE",      "call FILE once under a terminal debugger: each instruction or line, stack, memory, storage; breakpoints by pc or line"),
-    SOROBAN      ("soroban",      null,        "invoke FILE.wasm FUNCTION [ARG...] [--state DIR] [--gas N] [--json]: call a Soroban contract with typed arguments (i32:7 sym:hi vec:[...])",
+    SOROBAN      ("soroban",      null,        "invoke FILE.wasm FUNCTION [ARG...] [--state DIR] [--gas N] [--json]: call a Soroban contract with typed arguments (i32:7 sym:hi vec:[...])"),
     CALL         ("call",         "FILE FN ARG...", "call function FN of FILE's ABI (a KALIX or solc ABI in the .zvmc, or X.abi.json beside X) and print its decoded results");
     // @formatter:on
 

@@ -49,7 +49,7 @@ class ReportTest {
 
     @Test
     void wasmBenchHasNoGasButTheResult() {
-        Bench.Measurement m = new Bench.Measurement(1.5e-3, 0, 0, 2_000, 6.1, true, false);
+        Bench.Measurement m = new Bench.Measurement(1.5e-3, 0, 0, 2_000, 6.1, true, false, List.of());
         assertEquals("{\"secondsPerExecution\":0.0015,\"executions\":2000,\"warmupSeconds\":6.1,\"settled\":true,\"result\":\"i32:196418\"}",
                         Report.wasmBenchJson(m, "i32:196418"));
         assertEquals("""
