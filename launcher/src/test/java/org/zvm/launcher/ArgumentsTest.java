@@ -173,8 +173,8 @@ class ArgumentsTest {
 
     @Test
     void commandProblems() {
-        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", "--gas", "5");
-        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", "bogus");
+        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step, call; see zvm --help)", "--gas", "5");
+        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step, call; see zvm --help)", "bogus");
         fails("run: missing FILE", "run");
         fails("asm: missing IN.zasm", "asm");
         fails("run: unexpected argument 'extra'", "run", zvm, "extra");
@@ -204,7 +204,7 @@ class ArgumentsTest {
         Arguments a = parse("--version:graalvm");
         assertNull(a.command());
         assertEquals(List.of("--version:graalvm"), a.passthrough());
-        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", Arguments.missingCommand().getMessage());
+        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step, call; see zvm --help)", Arguments.missingCommand().getMessage());
     }
 
     @Test
@@ -312,6 +312,22 @@ class ArgumentsTest {
         fails("7: argument must be TYPE:VALUE with TYPE i32, i64, f32 or f64", "run", wasm, "--invoke", "f", "7");
         fails("--invoke: not an option of 'bench'", "bench", wasm, "--invoke", "f");
         fails("--gas: not an option of 'run --invoke' (a WASM module is no contract)", "run", wasm, "--invoke", "f", "--gas", "5");
+    }
+
+    @Test
+    void callTakesAFunctionAndItsArguments() throws Exception {
+        Arguments a = parse("call", zvmc, "transfer", "-5", "0x01", "--state", dir.resolve("w").toString(), "--json");
+        assertEquals(Command.CALL, a.command());
+        assertEquals(Format.ZVMC, a.format());
+        assertEquals("transfer", a.invoke());
+        assertEquals(List.of("-5", "0x01"), a.invokeArguments(), "a negative number is an operand, not an option");
+        assertTrue(a.json());
+        assertEquals(List.of(), a.passthrough());
+        fails("call: missing FUNCTION", "call", zasm);
+        fails("call: missing FILE FN ARG...", "call");
+        String wasm = Files.write(dir.resolve("c.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}).toString();
+        fails(wasm + ": a .wasm module has no contract ABI; use run --invoke EXPORT", "call", wasm, "f");
+        fails("--calldata: not an option of 'call'", "call", zasm, "f", "--calldata", "00");
     }
 
     @Test
