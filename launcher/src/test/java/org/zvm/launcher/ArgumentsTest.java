@@ -322,6 +322,22 @@ class ArgumentsTest {
     }
 
     @Test
+    void callTakesAFunctionAndItsArguments() throws Exception {
+        Arguments a = parse("call", zvmc, "transfer", "-5", "0x01", "--state", dir.resolve("w").toString(), "--json");
+        assertEquals(Command.CALL, a.command());
+        assertEquals(Format.ZVMC, a.format());
+        assertEquals("transfer", a.invoke());
+        assertEquals(List.of("-5", "0x01"), a.invokeArguments(), "a negative number is an operand, not an option");
+        assertTrue(a.json());
+        assertEquals(List.of(), a.passthrough());
+        fails("call: missing FUNCTION", "call", zasm);
+        fails("call: missing FILE FN ARG...", "call");
+        String wasm = Files.write(dir.resolve("c.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}).toString();
+        fails(wasm + ": a .wasm module has no contract ABI; use run --invoke EXPORT", "call", wasm, "f");
+        fails("--calldata: not an option of 'call'", "call", zasm, "f", "--calldata", "00");
+    }
+
+    @Test
     void wasmSpectestTakesPaths() throws Exception {
         Arguments a = parse("wasm-spectest", dir.toString(), "--json");
         assertEquals(Command.WASM_SPECTEST, a.command());
