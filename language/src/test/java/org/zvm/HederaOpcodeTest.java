@@ -126,6 +126,8 @@ class HederaOpcodeTest {
         int negative = p.call(Opcode.HTS_TRANSFER, token, "ADDRESS", Program.push(ORIGIN), "PUSH32 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
         int dissociate = p.call(Opcode.HTS_DISSOCIATE, Program.push(ORIGIN), token);
         int noToken = p.call(Opcode.HTS_TRANSFER, Program.push(OTHER), "ADDRESS", Program.push(ORIGIN), "PUSH1 1");
+        int payBack = p.call(Opcode.HTS_TRANSFER, token, Program.push(ORIGIN), "ADDRESS", "PUSH1 10");
+        int dissociated = p.call(Opcode.HTS_DISSOCIATE, Program.push(ORIGIN), token);
         List<BigInteger> w = words(zvm.run(p.build(), "", 10_000_000));
         assertEquals(code(SUCCESS), w.get(created));
         assertEquals(new BigInteger(TOKEN.substring(2), 16), w.get(created + 1));
@@ -145,6 +147,8 @@ class HederaOpcodeTest {
         assertEquals(code(INVALID_ACCOUNT_AMOUNTS), w.get(negative));
         assertEquals(code(TRANSACTION_REQUIRES_ZERO_TOKEN_BALANCES), w.get(dissociate));
         assertEquals(code(INVALID_TOKEN_ID), w.get(noToken));
+        assertEquals(code(SUCCESS), w.get(payBack), "the origin signs for its own units");
+        assertEquals(code(SUCCESS), w.get(dissociated), "with a zero balance");
     }
 
     @Test

@@ -37,7 +37,8 @@ public final class HederaLedger {
     public static final int MAX_MESSAGE_BYTES = 1024;
     public static final int MAX_METADATA_BYTES = 100;
 
-    private static final Address NONE = Address.of(new byte[20]);
+    /** The zero address: no key, no account. */
+    public static final Address NONE = Address.of(new byte[20]);
     private static final int ASSOCIATED = 1;
     private static final int FROZEN = 2;
     private static final int KYC_GRANTED = 4;

@@ -17,6 +17,7 @@ import org.zvm.runtime.Address;
 import org.zvm.runtime.Message;
 import org.zvm.runtime.UInt256;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -35,8 +36,6 @@ public final class HederaNodes {
     /** HTS_CREATE flag: the token has a KYC key, so holders need KYC granted. */
     public static final int KYC = 4;
 
-    private static final Address NONE = Address.of(new byte[20]);
-
     private HederaNodes() {
     }
 
@@ -49,7 +48,7 @@ public final class HederaNodes {
     public static final class LedgerCall extends ZvmInstructionNode {
         private final Opcode op;
         /** Operand positions (from the top) of memory offset/length pairs the operation reads. */
-        private final int[] memoryOperands;
+        @CompilationFinal(dimensions = 1) private final int[] memoryOperands;
 
         public LedgerCall(Opcode op) {
             this.op = op;
@@ -122,7 +121,7 @@ public final class HederaNodes {
             long flags = int64(in[7]);
             Address self = m.address;
             return new TokenSpec(text(m, in[0], in[1]), text(m, in[2], in[3]), "", self, int64(in[5]), int64(in[4]), int64(in[6]),
-                            (flags & NON_FUNGIBLE) != 0, (flags & FREEZE_DEFAULT) != 0, self, (flags & KYC) != 0 ? self : NONE, self, self, self, self);
+                            (flags & NON_FUNGIBLE) != 0, (flags & FREEZE_DEFAULT) != 0, self, (flags & KYC) != 0 ? self : HederaLedger.NONE, self, self, self, self);
         }
 
         private static Address address(UInt256 w) {

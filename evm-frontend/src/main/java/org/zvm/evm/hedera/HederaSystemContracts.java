@@ -48,7 +48,7 @@ public final class HederaSystemContracts {
     static final String FRACTIONAL_FEE = "(int64 numerator,int64 denominator,int64 minimumAmount,int64 maximumAmount,bool netOfTransfers,address feeCollector)";
     static final String ROYALTY_FEE = "(int64 numerator,int64 denominator,int64 amount,address tokenId,bool useHbarsForPayment,address feeCollector)";
 
-    private static final Address NONE = Address.of(new byte[20]);
+    private static final Address NONE = HederaLedger.NONE;
 
     private HederaSystemContracts() {
     }
