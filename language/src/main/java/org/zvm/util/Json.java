@@ -303,7 +303,12 @@ public final class Json {
                 digits();
             }
             if (!integer) {
-                return new BigDecimal(s.substring(start, pos));
+                try {
+                    return new BigDecimal(s.substring(start, pos));
+                } catch (NumberFormatException e) {
+                    // Valid JSON, but BigDecimal's scale is an int: 1e3000000000 has no value here.
+                    throw error(start, "number out of range");
+                }
             }
             // Up to 18 digits always fit a long: skip BigInteger's string parser.
             if (pos - intStart <= 18) {

@@ -97,6 +97,14 @@ class JsonTest {
         rejects("\ufeff{}", "JSON: expected a value, found character U+FEFF at offset 0");
     }
 
+    /** Found by fuzzing: a NumberFormatException escaped the parser. */
+    @Test
+    void exponentsBeyondAnIntAreOutOfRange() {
+        rejects("[1e3000000000]", "JSON: number out of range at offset 1");
+        rejects("-2.5E-99999999999", "JSON: number out of range at offset 0");
+        assertEquals(new BigDecimal("1e999999999"), Json.parse("1e999999999"));
+    }
+
     @Test
     void nestingIsBounded() {
         int ok = Json.MAX_DEPTH;

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.graalvm.polyglot.Context;
@@ -55,18 +56,28 @@ final class FuzzPolyglot {
      */
     static String eval(Source source, Function<Value, String> use) {
         Context context = Context.newBuilder(ZvmLanguage.ID).option("engine.WarnInterpreterOnly", "false").build();
+        AtomicBoolean fired = new AtomicBoolean();
         try {
             context.initialize(ZvmLanguage.ID);
-            ScheduledFuture<?> guard = WATCHDOG.schedule(() -> context.close(true), GUARD_MS, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> guard = WATCHDOG.schedule(() -> {
+                fired.set(true);
+                context.close(true);
+            }, GUARD_MS, TimeUnit.MILLISECONDS);
             try {
                 return use.apply(context.eval(source));
             } catch (PolyglotException e) {
-                if (e.isCancelled()) {
+                if (e.isCancelled() || fired.get()) {
                     return null;
                 }
                 assertFalse(e.isInternalError(), () -> "internal error: " + e + "\n" + stackTrace(e));
                 assertTrue(e.isGuestException(), () -> "not a guest exception: " + e);
                 return "error: " + e.getMessage();
+            } catch (IllegalStateException e) {
+                // Using a value of the context the guard has just closed.
+                if (fired.get()) {
+                    return null;
+                }
+                throw e;
             } finally {
                 guard.cancel(false);
             }
