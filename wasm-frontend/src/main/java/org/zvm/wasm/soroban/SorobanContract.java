@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.wasm.soroban;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.zvm.ZvmLanguage;
@@ -36,9 +38,10 @@ public final class SorobanContract {
     private final byte[] code;
     private final String name;
     private final ScVal.Address address;
-    private final List<String> functions;
+    /** The contract functions and their number of arguments, in export order. */
+    private final Map<String, Integer> functions;
 
-    private SorobanContract(byte[] code, String name, List<String> functions) {
+    private SorobanContract(byte[] code, String name, Map<String, Integer> functions) {
         this.code = code;
         this.name = name;
         this.address = new ScVal.Address(ScVal.Address.CONTRACT, Hashes.sha256(code, 0, code.length));
@@ -48,13 +51,13 @@ public final class SorobanContract {
     /** Decodes, validates and checks {@code code} (named {@code name}) against Soroban's profile; a one-line error if it fails. */
     public static SorobanContract load(byte[] code, String name) {
         WasmModule module = parse(null, code, name);
-        List<String> functions = new ArrayList<>();
+        Map<String, Integer> functions = new LinkedHashMap<>();
         for (WasmModule.Export e : module.exports) {
-            if (e.kind() == WasmModule.FUNC && !e.name().equals("_")) {
-                functions.add(e.name());
+            if (e.kind() == WasmModule.FUNC && !e.name().equals("_") && takesVals(module.functionType(e.index()))) {
+                functions.put(e.name(), module.functionType(e.index()).params().length);
             }
         }
-        return new SorobanContract(code.clone(), name, List.copyOf(functions));
+        return new SorobanContract(code.clone(), name, Collections.unmodifiableMap(functions));
     }
 
     private static WasmModule parse(ZvmLanguage language, byte[] code, String name) {
@@ -89,9 +92,22 @@ public final class SorobanContract {
         return Address.of(Arrays.copyOfRange(address.id(), 12, 32));
     }
 
-    /** The exported functions a caller may invoke (all but Soroban's dummy {@code _}). */
+    /** The exported functions a caller may invoke: those that take and return Vals, but Soroban's dummy {@code _}. */
     public List<String> functions() {
-        return functions;
+        return List.copyOf(functions.keySet());
+    }
+
+    /** How many arguments {@code function} takes, or -1 when the contract has no such function. */
+    public int arity(String function) {
+        return functions.getOrDefault(function, -1);
+    }
+
+    private static boolean takesVals(FuncType type) {
+        boolean vals = type.results().length == 1 && type.results()[0] == ValueTypes.I64;
+        for (byte p : type.params()) {
+            vals &= p == ValueTypes.I64;
+        }
+        return vals;
     }
 
     /**
@@ -99,11 +115,16 @@ public final class SorobanContract {
      * (code and host functions charge it). A trap, a contract error ({@code fail_with_error} or an error
      * value returned) or running out of gas fails the invocation and undoes its storage changes; the
      * contract's code is stored at its account on first use. {@code language} builds the nodes (null
-     * in unit tests).
+     * in unit tests). An unknown function or a wrong number of arguments is an
+     * {@link IllegalArgumentException}: nothing runs.
      */
     public Result invoke(ZvmLanguage language, WorldState state, Ledger ledger, String function, List<ScVal> args, long gas) {
-        if (!functions.contains(function)) {
-            throw new IllegalArgumentException(name + " exports no function '" + function + "' (it has: " + String.join(", ", functions) + ")");
+        Integer arity = functions.get(function);
+        if (arity == null) {
+            throw new IllegalArgumentException(name + " exports no function '" + function + "' (it has: " + String.join(", ", functions.keySet()) + ")");
+        }
+        if (arity != args.size()) {
+            throw new IllegalArgumentException(function + " takes " + arity + " arguments, got " + args.size());
         }
         int checkpoint = state.checkpoint();
         if (state.getCode(account()).length == 0) {
@@ -117,7 +138,6 @@ public final class SorobanContract {
         try {
             Linker.instantiate(language, module, host.imports());
             WasmFunction f = (WasmFunction) instance.exports.get(function);
-            checkSignature(f.type(), function, args.size());
             Object[] values = new Object[args.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = host.put(args.get(i));
@@ -137,19 +157,6 @@ public final class SorobanContract {
             state.revertTo(checkpoint);
         }
         return result;
-    }
-
-    private void checkSignature(FuncType type, String function, int arity) {
-        boolean vals = type.results().length == 1 && type.results()[0] == ValueTypes.I64;
-        for (byte p : type.params()) {
-            vals &= p == ValueTypes.I64;
-        }
-        if (!vals) {
-            throw SorobanHost.fail(SorobanHost.CONTEXT, SorobanHost.UNEXPECTED_TYPE, function + " is not a contract function: it does not take and return Vals (i64)");
-        }
-        if (type.params().length != arity) {
-            throw SorobanHost.fail(SorobanHost.CONTEXT, SorobanHost.UNEXPECTED_SIZE, function + " takes " + type.params().length + " arguments, got " + arity);
-        }
     }
 
     /** The Soroban error of a trap: the host's error value, running out of gas, or a VM trap. */

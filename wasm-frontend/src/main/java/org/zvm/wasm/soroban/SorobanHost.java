@@ -97,10 +97,6 @@ public final class SorobanHost {
         context.charge(gas);
     }
 
-    HostContext context() {
-        return context;
-    }
-
     public List<SorobanEvent> events() {
         return events;
     }
@@ -193,11 +189,23 @@ public final class SorobanHost {
         };
     }
 
-    /** {@code v} as a new host object, even when it would fit a small value. */
+    /**
+     * {@code v} as a new host object, even when it would fit a small value. Charges its size (8 bytes a
+     * vec item, 16 a map entry), so building collections one element at a time costs what the copying does.
+     */
     public long object(ScVal v) {
         int tag = objectTag(v);
         if (tag < 0) {
             throw new IllegalStateException(v + " has no object form");
+        }
+        if (context != null) {
+            charge(GAS_PER_BYTE * switch (v) {
+                case ScVal.Bytes b -> b.bytes().length;
+                case ScVal.Str s -> s.bytes().length;
+                case ScVal.Vec x -> 8L * x.items().size();
+                case ScVal.Map m -> 16L * m.keys().size();
+                default -> 0L;
+            });
         }
         objects.add(v);
         return Val.object(tag, objects.size() - 1);
