@@ -143,6 +143,49 @@ class SorobanContractTest {
     }
 
     @Test
+    void contractDataOfEachTypeWithTtlsAndBytes() throws IOException {
+        SorobanContract c = load("tier1/20_example_contract_data.wasm");
+        for (String type : new String[] {"persistent", "temporary", "instance"}) {
+            assertTrue(invoke(c, "put_" + type, "sym:k", "u64:1152921504606846976").success(), type);
+            assertEquals("u64:1152921504606846976", invoke(c, "get_" + type, "sym:k").value().toString(), type);
+            assertEquals("bool:true", invoke(c, "has_" + type, "sym:k").value().toString(), type);
+            SorobanContract.Result extend = type.equals("instance") ? invoke(c, "extend_instance", "u32:10", "u32:100") : invoke(c, "extend_" + type, "sym:k", "u32:10", "u32:100");
+            assertTrue(extend.success(), type + ": " + extend.message());
+            assertTrue(invoke(c, "del_" + type, "sym:k").success(), type);
+            assertEquals("bool:false", invoke(c, "has_" + type, "sym:k").value().toString(), type);
+            assertFalse(invoke(c, "get_" + type, "sym:k").success(), type + ": a missing entry");
+        }
+        assertTrue(invoke(c, "put_persistent", "sym:k", "u64:1").success());
+        assertTrue(invoke(c, "replace_with_bytes_and_extend", "sym:k", "u32:40", "u32:10", "u32:100").success());
+    }
+
+    @Test
+    void linearMemoryMarshalling() throws IOException {
+        SorobanContract c = load("tier2/20_example_linear_memory.wasm");
+        assertTrue(invoke(c, "vec_mem_ok").success());
+        assertTrue(invoke(c, "map_mem_ok").success());
+        assertEquals("error:object:9", invoke(c, "vec_unpack_buf_too_short").value().toString());
+        assertEquals("error:object:9", invoke(c, "vec_unpack_buf_too_long").value().toString());
+        assertEquals("error:object:2", invoke(c, "map_keys_out_of_order").value().toString());
+        assertEquals("error:object:2", invoke(c, "map_duplicate_keys").value().toString());
+        assertEquals("bytes:0x00000005", invoke(c, "bin_word", "u32:5").value().toString());
+    }
+
+    @Test
+    void tierTwoComputeAndLedgerContracts() throws IOException {
+        SorobanContract.Result complex = invoke(load("tier2/20_example_complex.wasm"), "go");
+        assertTrue(complex.success(), complex.message());
+        assertEquals(1, complex.events().size());
+        assertTrue(complex.events().getFirst().data() instanceof ScVal.Bytes b && b.bytes().length == 32, "the event carries a SHA-256");
+        assertEquals("u32:45", invoke(load("tier2/20_example_alloc.wasm"), "sum", "u32:10").value().toString());
+        SorobanContract.Result fannkuch = load("tier2/20_example_fannkuch.wasm").invoke(null, state, ledger, "main", List.of(), 1L << 40);
+        assertTrue(fannkuch.success(), fannkuch.message());
+        SorobanContract.Result loadgen = invoke(load("tier2/20_loadgen.wasm"), "do_cpu_only_work", "u32:10", "u32:10", "u32:10");
+        assertTrue(loadgen.success(), loadgen.message());
+        assertEquals("u256:10", loadgen.value().toString());
+    }
+
+    @Test
     void hostileContractsAreContained() throws IOException {
         SorobanContract hostile = load("tier2/20_example_hostile.wasm");
         for (String f : hostile.functions()) {
