@@ -72,8 +72,14 @@ public final class SorobanContract {
             throw ZvmParseException.general("not a Soroban contract: it uses " + used + ", which Soroban's VM disables");
         }
         for (WasmModule.Import i : module.imports) {
-            if (i.kind() != WasmModule.FUNC || HostEnv.byImport(i.module(), i.name()) == null) {
+            HostEnv.Entry e = HostEnv.byImport(i.module(), i.name());
+            if (i.kind() != WasmModule.FUNC || e == null) {
                 throw ZvmParseException.general("not a Soroban contract: it imports " + i.module() + "." + i.name() + ", which is not a Soroban host function");
+            }
+            FuncType type = module.types[i.typeIndex()];
+            if (!takesVals(type) || type.params().length != e.arity()) {
+                throw ZvmParseException.general("not a Soroban contract: it imports " + e.name() + " (" + i.module() + "." + i.name() + ") with type " + type
+                                + ", not " + e.arity() + " i64 arguments and an i64 result");
             }
         }
         return module;

@@ -71,6 +71,18 @@ class SorobanContractTest {
     }
 
     @Test
+    void importsMustBeHostFunctionsOfTheirType() {
+        // A module importing x.1 (contract_event) as (i32) -> i64: a type section, then the import.
+        byte[] wrongType = {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 6, 1, 0x60, 1, 0x7f, 1, 0x7e, 2, 7, 1, 1, 'x', 1, '1', 0, 0};
+        ZvmParseException e = org.junit.jupiter.api.Assertions.assertThrows(ZvmParseException.class, () -> SorobanContract.load(wrongType, "m.wasm"));
+        assertEquals("not a Soroban contract: it imports contract_event (x.1) with type (i32) -> (i64), not 2 i64 arguments and an i64 result", e.getMessage());
+        byte[] unknown = wrongType.clone();
+        unknown[20] = 'q';
+        e = org.junit.jupiter.api.Assertions.assertThrows(ZvmParseException.class, () -> SorobanContract.load(unknown, "m.wasm"));
+        assertEquals("not a Soroban contract: it imports q.1, which is not a Soroban host function", e.getMessage());
+    }
+
+    @Test
     void addReturnsTheSumAndEmitsItsEvent() throws IOException {
         SorobanContract add = load("tier1/22_example_add_i32.wasm");
         assertEquals(List.of("add"), add.functions());
