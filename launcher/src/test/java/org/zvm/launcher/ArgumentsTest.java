@@ -173,8 +173,8 @@ class ArgumentsTest {
 
     @Test
     void commandProblems() {
-        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", "--gas", "5");
-        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", "bogus");
+        fails("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step, soroban; see zvm --help)", "--gas", "5");
+        fails("unknown command 'bogus' (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step, soroban; see zvm --help)", "bogus");
         fails("run: missing FILE", "run");
         fails("asm: missing IN.zasm", "asm");
         fails("run: unexpected argument 'extra'", "run", zvm, "extra");
@@ -204,7 +204,7 @@ class ArgumentsTest {
         Arguments a = parse("--version:graalvm");
         assertNull(a.command());
         assertEquals(List.of("--version:graalvm"), a.passthrough());
-        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step; see zvm --help)", Arguments.missingCommand().getMessage());
+        assertEquals("missing command (run, bench, asm, disasm, gas-schedule, statetest, keygen, sign, verify, wasm-spectest, abi, selector, step, soroban; see zvm --help)", Arguments.missingCommand().getMessage());
     }
 
     @Test

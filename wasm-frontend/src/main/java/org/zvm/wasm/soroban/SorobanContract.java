@@ -3,9 +3,11 @@ package org.zvm.wasm.soroban;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 
 import org.zvm.ZvmLanguage;
@@ -95,7 +97,23 @@ public final class SorobanContract {
 
     /** The world-state account that holds the contract's code and storage. */
     public Address account() {
-        return Address.of(Arrays.copyOfRange(address.id(), 12, 32));
+        return account(address);
+    }
+
+    private static Address account(ScVal.Address contract) {
+        return Address.of(Arrays.copyOfRange(contract.id(), 12, 32));
+    }
+
+    /** The contract whose code is stored at {@code address} in {@code state} (it has run there before), or null. */
+    public static SorobanContract at(WorldState state, ScVal.Address address) {
+        if (address.kind() != ScVal.Address.CONTRACT) {
+            return null;
+        }
+        byte[] code = state.getCode(account(address));
+        if (code.length == 0 || !Arrays.equals(Hashes.sha256(code, 0, code.length), address.id())) {
+            return null;
+        }
+        return load(code, StrKey.encode(address));
     }
 
     /** The exported functions a caller may invoke: those that take and return Vals, but Soroban's dummy {@code _}. */
@@ -125,6 +143,11 @@ public final class SorobanContract {
      * {@link IllegalArgumentException}: nothing runs.
      */
     public Result invoke(ZvmLanguage language, WorldState state, Ledger ledger, String function, List<ScVal> args, long gas) {
+        return invoke(language, state, ledger, function, args, gas, Set.of(address));
+    }
+
+    /** An invocation with the contracts of the call stack ({@code active}), which it may not call again (no re-entry). */
+    private Result invoke(ZvmLanguage language, WorldState state, Ledger ledger, String function, List<ScVal> args, long gas, Set<ScVal.Address> active) {
         Integer arity = functions.get(function);
         if (arity == null) {
             throw new IllegalArgumentException(name + " exports no function '" + function + "' (it has: " + String.join(", ", functions.keySet()) + ")");
@@ -136,7 +159,18 @@ public final class SorobanContract {
         if (state.getCode(account()).length == 0) {
             state.setCode(account(), code);
         }
-        SorobanHost host = new SorobanHost(new ContractStorage(state, account()), address, ledger);
+        SorobanHost host = new SorobanHost(new ContractStorage(state, account()), address, ledger, (target, f, a, g) -> {
+            if (active.contains(target)) {
+                throw SorobanHost.fail(SorobanHost.CONTEXT, SorobanHost.INVALID_ACTION, "contract re-entry is not allowed: " + StrKey.encode(target));
+            }
+            SorobanContract callee = at(state, target);
+            if (callee == null) {
+                throw SorobanHost.fail(SorobanHost.STORAGE, SorobanHost.MISSING_VALUE, "no contract at " + StrKey.encode(target));
+            }
+            Set<ScVal.Address> inner = new HashSet<>(active);
+            inner.add(target);
+            return callee.invoke(language, state, ledger, f, a, g, inner);
+        });
         WasmModule module = parse(language, code, name);
         Instance instance = module.instance;
         instance.gasLeft = gas;

@@ -50,13 +50,22 @@ public final class SorobanHost {
     private final ScVal.Address contract;
     private final Ledger ledger;
     private final List<SorobanEvent> events = new ArrayList<>();
+    private final Calls calls;
     private HostContext context;
     private Prng prng;
 
-    public SorobanHost(ContractStorage storage, ScVal.Address contract, Ledger ledger) {
+    /** How a host runs a call into another contract ({@code call}, {@code try_call}) with the gas given. */
+    @FunctionalInterface
+    public interface Calls {
+        SorobanContract.Result call(ScVal.Address target, String function, List<ScVal> args, long gas);
+    }
+
+    /** {@code calls} runs cross-contract calls; null when the invocation may make none. */
+    public SorobanHost(ContractStorage storage, ScVal.Address contract, Ledger ledger, Calls calls) {
         this.storage = storage;
         this.contract = contract;
         this.ledger = ledger;
+        this.calls = calls;
     }
 
     /**
@@ -95,6 +104,27 @@ public final class SorobanHost {
 
     void charge(long gas) {
         context.charge(gas);
+    }
+
+    /**
+     * {@code call} and {@code try_call}: runs {@code function} of the contract at {@code target} with the
+     * gas left, charges what it used and adds its events. A failure stops this contract too, unless
+     * {@code tolerant} ({@code try_call}), which returns the callee's error value instead.
+     */
+    long crossCall(long target, long function, long args, boolean tolerant) {
+        if (calls == null) {
+            throw fail(CONTEXT, INVALID_ACTION, "this invocation cannot call other contracts");
+        }
+        SorobanContract.Result r = calls.call(address(target), symbol(function).name(), vec(args).items(), context.gasLeft());
+        charge(r.gasUsed());
+        if (r.success()) {
+            events.addAll(r.events());
+            return put(r.value());
+        }
+        if (tolerant) {
+            return put(r.value());
+        }
+        throw new HostTrap("call to " + symbol(function).name() + " failed: " + r.message(), r.value());
     }
 
     public List<SorobanEvent> events() {

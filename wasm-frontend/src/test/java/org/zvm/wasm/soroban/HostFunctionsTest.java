@@ -47,10 +47,15 @@ class HostFunctionsTest {
         public void charge(long amount) {
             gas -= amount;
         }
+
+        @Override
+        public long gasLeft() {
+            return gas;
+        }
     };
     private final ScVal.Address self = new ScVal.Address(ScVal.Address.CONTRACT, Hashes.sha256(new byte[] {1}, 0, 1));
     private final SorobanHost host = new SorobanHost(new ContractStorage(new WorldState(new InMemoryBackend()), org.zvm.runtime.Address.fromHex("0x00000000000000000000000000000000000000aa")),
-                    self, Ledger.of(7, 1234));
+                    self, Ledger.of(7, 1234), null);
 
     private long call(String name, long... args) {
         HostEnv.Entry e = HostEnv.ENTRIES.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
@@ -86,10 +91,11 @@ class HostFunctionsTest {
                         "bytes_new", "bytes_len", "bytes_copy_from_linear_memory", "get_ledger_network_id", "get_ledger_version", "get_ledger_sequence", "get_ledger_timestamp",
                         "compute_hash_sha256", "bytes_copy_to_linear_memory", "bytes_new_from_linear_memory", "map_new_from_linear_memory", "map_unpack_to_linear_memory",
                         "vec_unpack_to_linear_memory", "vec_len", "vec_get", "bytes_get", "symbol_new_from_linear_memory", "prng_bytes_new", "u256_add",
-                        "get_current_contract_address", "vec_insert", "obj_cmp", "extend_contract_instance_and_code_ttl")) {
+                        "get_current_contract_address", "vec_insert", "obj_cmp", "extend_contract_instance_and_code_ttl", "call", "try_call")) {
             assertNotNull(HostFunctions.get(name), name);
         }
         assertFails(SorobanHost.CONTEXT, SorobanHost.INVALID_ACTION, "require_auth", v("addr:" + StrKey.encode(self)));
+        assertFails(SorobanHost.CONTEXT, SorobanHost.INVALID_ACTION, "call", v("addr:" + StrKey.encode(self)), v("sym:f"), v("vec:[]"));
     }
 
     @Test

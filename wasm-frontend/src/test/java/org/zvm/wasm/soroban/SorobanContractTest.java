@@ -198,6 +198,24 @@ class SorobanContractTest {
     }
 
     @Test
+    void contractsCallContractsThatHaveRunBefore() throws IOException {
+        SorobanContract add = load("tier1/22_example_add_i32.wasm");
+        SorobanContract sum = load("tier2/20_example_sum_i32.wasm");
+        String addAddress = "addr:" + StrKey.encode(add.address());
+        SorobanContract.Result missing = invoke(sum, "sum", addAddress, "vec:[i32:1,i32:2,i32:3]");
+        assertEquals("error:storage:3", missing.value().toString(), "add has not been deployed: " + missing.message());
+        assertTrue(invoke(add, "add", "i32:0", "i32:0").success());
+        SorobanContract.Result r = invoke(sum, "sum", addAddress, "vec:[i32:1,i32:2,i32:3]");
+        assertTrue(r.success(), r.message());
+        assertEquals("i32:6", r.value().toString());
+        assertEquals(List.of("vec:[sym:add] vec:[i32:0,i32:1]", "vec:[sym:add] vec:[i32:1,i32:2]", "vec:[sym:add] vec:[i32:3,i32:3]"), events(r), "the callee's events, in order");
+        SorobanContract.Result self = invoke(sum, "sum", "addr:" + StrKey.encode(sum.address()), "vec:[i32:1]");
+        assertEquals("error:context:6", self.value().toString(), "no re-entry: " + self.message());
+        SorobanContract invoker = load("tier2/20_example_invoke_contract.wasm");
+        assertEquals("i32:5", invoke(invoker, "add_with", "i32:2", "i32:3", addAddress).value().toString());
+    }
+
+    @Test
     void hostileContractsAreContained() throws IOException {
         SorobanContract hostile = load("tier2/20_example_hostile.wasm");
         for (String f : hostile.functions()) {
