@@ -14,4 +14,7 @@ public interface HostContext {
 
     /** Charges {@code gas} to the ZVM gas meter of the running call; halts it out of gas when too little is left. */
     void charge(long gas);
+
+    /** The gas the running call has left: what a host may hand on to a call it makes. */
+    long gasLeft();
 }

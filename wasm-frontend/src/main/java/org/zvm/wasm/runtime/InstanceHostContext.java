@@ -57,4 +57,9 @@ final class InstanceHostContext implements HostContext {
         }
         instance.gasLeft -= gas;
     }
+
+    @Override
+    public long gasLeft() {
+        return instance.gasLeft;
+    }
 }

@@ -30,7 +30,7 @@ import org.zvm.crypto.Hashes;
 /**
  * The implementations of the host functions, by their env.json name ({@link HostEnv}); one line or a
  * few each, grouped by module as env.json is. Collections and buffers are immutable: an update returns
- * a new object. Not implemented (they trap when called): cross-contract calls and deployment, authorization,
+ * a new object. Not implemented (they trap when called): deployment and upgrades, authorization,
  * signatures and curve arithmetic, muxed addresses, executable references, sparse maps and TTL v2.
  */
 final class HostFunctions {
@@ -64,6 +64,8 @@ final class HostFunctions {
         buffers();
         crypto();
         addresses();
+        def("call", (h, a) -> h.crossCall(a[0], a[1], a[2], false));
+        def("try_call", (h, a) -> h.crossCall(a[0], a[1], a[2], true));
         def("dummy0", (h, a) -> Val.VOID_VAL);
         def("protocol_gated_dummy", (h, a) -> Val.VOID_VAL);
         def("prng_reseed", (h, a) -> {

@@ -144,9 +144,6 @@ public final class SorobanContractObject implements TruffleObject {
     }
 
     private SorobanContract.Result invoke(String function, Object[] args) {
-        if (!contract.functions().contains(function)) {
-            throw ContractError.invalidArguments(contract.name() + " exports no function '" + function + "' (it has: " + String.join(", ", contract.functions()) + ")");
-        }
         List<ScVal> values = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             try {
@@ -158,9 +155,13 @@ public final class SorobanContractObject implements TruffleObject {
         ZvmContext context = ZvmContext.get(null);
         WorldState state = context.state();
         state.beginTransaction();
-        SorobanContract.Result r = contract.invoke(language, state, Ledger.of(context.environment().number(), context.environment().timestamp()), function, values, gasLimit());
-        context.backend().apply(state.finishTransaction());
-        return r;
+        try {
+            return contract.invoke(language, state, Ledger.of(context.environment().number(), context.environment().timestamp()), function, values, gasLimit());
+        } catch (IllegalArgumentException e) {
+            throw ContractError.invalidArguments(e.getMessage());
+        } finally {
+            context.backend().apply(state.finishTransaction());
+        }
     }
 
     private static String asString(Object o) {

@@ -50,16 +50,28 @@ public final class SorobanHost {
     private final ScVal.Address contract;
     private final Ledger ledger;
     private final List<SorobanEvent> events = new ArrayList<>();
+    private final Calls calls;
     private HostContext context;
     private Prng prng;
 
-    public SorobanHost(ContractStorage storage, ScVal.Address contract, Ledger ledger) {
+    /** How a host runs a call into another contract ({@code call}, {@code try_call}) with the gas given. */
+    @FunctionalInterface
+    public interface Calls {
+        SorobanContract.Result call(ScVal.Address target, String function, List<ScVal> args, long gas);
+    }
+
+    /** {@code calls} runs cross-contract calls; null when the invocation may make none. */
+    public SorobanHost(ContractStorage storage, ScVal.Address contract, Ledger ledger, Calls calls) {
         this.storage = storage;
         this.contract = contract;
         this.ledger = ledger;
+        this.calls = calls;
     }
 
-    /** Resolves the guest's imports: every function of {@link HostEnv}, by module and short name. */
+    /**
+     * Resolves the guest's imports: every function of {@link HostEnv}, by module and short name (whose
+     * types {@link SorobanContract#load} has checked: i64 arguments and result).
+     */
     public Linker.Imports imports() {
         return (module, code) -> {
             HostEnv.Entry e = HostEnv.byImport(module, code);
@@ -70,9 +82,6 @@ public final class SorobanHost {
     private long call(HostEnv.Entry e, HostContext ctx, Object[] args) {
         context = ctx;
         charge(GAS_PER_CALL);
-        if (args.length != e.arity()) {
-            throw fail(CONTEXT, UNEXPECTED_SIZE, e.name() + " takes " + e.arity() + " arguments, the contract imports it with " + args.length);
-        }
         HostFunctions.Impl impl = HostFunctions.get(e.name());
         if (impl == null) {
             throw fail(CONTEXT, INVALID_ACTION, "host function " + e.name() + " (" + e.module() + "." + e.code() + ") is not supported by zvm");
@@ -97,8 +106,25 @@ public final class SorobanHost {
         context.charge(gas);
     }
 
-    HostContext context() {
-        return context;
+    /**
+     * {@code call} and {@code try_call}: runs {@code function} of the contract at {@code target} with the
+     * gas left, charges what it used and adds its events. A failure stops this contract too, unless
+     * {@code tolerant} ({@code try_call}), which returns the callee's error value instead.
+     */
+    long crossCall(long target, long function, long args, boolean tolerant) {
+        if (calls == null) {
+            throw fail(CONTEXT, INVALID_ACTION, "this invocation cannot call other contracts");
+        }
+        SorobanContract.Result r = calls.call(address(target), symbol(function).name(), vec(args).items(), context.gasLeft());
+        charge(r.gasUsed());
+        if (r.success()) {
+            events.addAll(r.events());
+            return put(r.value());
+        }
+        if (tolerant) {
+            return put(r.value());
+        }
+        throw new HostTrap("call to " + symbol(function).name() + " failed: " + r.message(), r.value());
     }
 
     public List<SorobanEvent> events() {
@@ -193,11 +219,23 @@ public final class SorobanHost {
         };
     }
 
-    /** {@code v} as a new host object, even when it would fit a small value. */
+    /**
+     * {@code v} as a new host object, even when it would fit a small value. Charges its size (8 bytes a
+     * vec item, 16 a map entry), so building collections one element at a time costs what the copying does.
+     */
     public long object(ScVal v) {
         int tag = objectTag(v);
         if (tag < 0) {
             throw new IllegalStateException(v + " has no object form");
+        }
+        if (context != null) {
+            charge(GAS_PER_BYTE * switch (v) {
+                case ScVal.Bytes b -> b.bytes().length;
+                case ScVal.Str s -> s.bytes().length;
+                case ScVal.Vec x -> 8L * x.items().size();
+                case ScVal.Map m -> 16L * m.keys().size();
+                default -> 0L;
+            });
         }
         objects.add(v);
         return Val.object(tag, objects.size() - 1);

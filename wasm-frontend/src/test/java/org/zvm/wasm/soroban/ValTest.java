@@ -19,7 +19,7 @@ import org.zvm.wasm.host.HostTrap;
  * or object form, XDR, strkeys and the typed text, each round-tripped.
  */
 class ValTest {
-    private final SorobanHost host = new SorobanHost(null, new ScVal.Address(ScVal.Address.CONTRACT, new byte[32]), Ledger.of(1, 1));
+    private final SorobanHost host = new SorobanHost(null, new ScVal.Address(ScVal.Address.CONTRACT, new byte[32]), Ledger.of(1, 1), null);
 
     @Test
     void smallValuesHaveTheDocumentedBits() {
