@@ -47,16 +47,16 @@ public final class WasmMemoryAccessNode extends WasmNode {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             m = memory = instance.memories[0];
         }
-        long address = Integer.toUnsignedLong((int) frame.getLong(slot)) + offset;
+        int i = m.index((int) frame.getLong(slot), offset, size(opcode));
         if (opcode <= 0x35) {
-            frame.setLong(slot, load(m, address));
+            frame.setLong(slot, load(m, i));
         } else {
-            store(m, address, frame.getLong(slot + 1));
+            store(m, i, frame.getLong(slot + 1));
         }
         return NEXT;
     }
 
-    private long load(WasmMemory m, long i) {
+    private long load(WasmMemory m, int i) {
         return switch (opcode) {
             case 0x28, 0x2A, 0x34 -> m.getInt(i);
             case 0x29, 0x2B -> m.getLong(i);
@@ -71,7 +71,7 @@ public final class WasmMemoryAccessNode extends WasmNode {
         };
     }
 
-    private void store(WasmMemory m, long i, long v) {
+    private void store(WasmMemory m, int i, long v) {
         switch (opcode) {
             case 0x36, 0x38, 0x3E -> m.putInt(i, (int) v);
             case 0x37, 0x39 -> m.putLong(i, v);
