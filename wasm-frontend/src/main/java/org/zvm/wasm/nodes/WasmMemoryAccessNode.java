@@ -5,23 +5,17 @@ import org.zvm.wasm.runtime.Instance;
 import org.zvm.wasm.runtime.WasmMemory;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
  * Loads (0x28-0x35: address in {@code slot}, result replaces it) and stores (0x36-0x3e: address in
  * {@code slot}, value in {@code slot + 1}) of memory 0 at the address plus the constant {@code offset}.
- * <p>
- * The memory object is cached on first use: linking fills the instance's memories before any code runs and
- * never replaces them (growing swaps the array inside), so compiled code holds it as a constant and reads
- * only its current array, instead of the instance's memory table and its entry on every access.
  */
 public final class WasmMemoryAccessNode extends WasmNode {
     private final int opcode;
     private final int slot;
     private final long offset;
     private final Instance instance;
-    @CompilationFinal private WasmMemory memory;
 
     public WasmMemoryAccessNode(int opcode, int slot, long offset, Instance instance) {
         this.opcode = opcode;
@@ -42,11 +36,7 @@ public final class WasmMemoryAccessNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        WasmMemory m = memory;
-        if (m == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            m = memory = instance.memories[0];
-        }
+        WasmMemory m = instance.memories[0];
         int i = m.index((int) frame.getLong(slot), offset, size(opcode));
         if (opcode <= 0x35) {
             frame.setLong(slot, load(m, i));
