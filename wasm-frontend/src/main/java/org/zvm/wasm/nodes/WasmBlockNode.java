@@ -37,10 +37,6 @@ public final class WasmBlockNode extends WasmNode {
 
     /** Takes {@code gas} from the instance's gas; traps "out of gas" when too little is left. */
     static void charge(Instance instance, long gas) {
-        if (gas == 0) {
-            // An empty block (the missing else of an if): nothing to take, so no read and write of the meter.
-            return;
-        }
         long left = instance.gasLeft - gas;
         if (left < 0) {
             CompilerDirectives.transferToInterpreter();

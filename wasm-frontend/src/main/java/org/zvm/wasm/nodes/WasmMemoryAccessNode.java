@@ -5,23 +5,17 @@ import org.zvm.wasm.runtime.Instance;
 import org.zvm.wasm.runtime.WasmMemory;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
  * Loads (0x28-0x35: address in {@code slot}, result replaces it) and stores (0x36-0x3e: address in
  * {@code slot}, value in {@code slot + 1}) of memory 0 at the address plus the constant {@code offset}.
- * <p>
- * The memory object is cached on first use: linking fills the instance's memories before any code runs and
- * never replaces them (growing swaps the array inside), so compiled code holds it as a constant and reads
- * only its current array, instead of the instance's memory table and its entry on every access.
  */
 public final class WasmMemoryAccessNode extends WasmNode {
     private final int opcode;
     private final int slot;
     private final long offset;
     private final Instance instance;
-    @CompilationFinal private WasmMemory memory;
 
     public WasmMemoryAccessNode(int opcode, int slot, long offset, Instance instance) {
         this.opcode = opcode;
@@ -42,21 +36,17 @@ public final class WasmMemoryAccessNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        WasmMemory m = memory;
-        if (m == null) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            m = memory = instance.memories[0];
-        }
-        long address = Integer.toUnsignedLong((int) frame.getLong(slot)) + offset;
+        WasmMemory m = instance.memories[0];
+        int i = m.index((int) frame.getLong(slot), offset, size(opcode));
         if (opcode <= 0x35) {
-            frame.setLong(slot, load(m, address));
+            frame.setLong(slot, load(m, i));
         } else {
-            store(m, address, frame.getLong(slot + 1));
+            store(m, i, frame.getLong(slot + 1));
         }
         return NEXT;
     }
 
-    private long load(WasmMemory m, long i) {
+    private long load(WasmMemory m, int i) {
         return switch (opcode) {
             case 0x28, 0x2A, 0x34 -> m.getInt(i);
             case 0x29, 0x2B -> m.getLong(i);
@@ -71,7 +61,7 @@ public final class WasmMemoryAccessNode extends WasmNode {
         };
     }
 
-    private void store(WasmMemory m, long i, long v) {
+    private void store(WasmMemory m, int i, long v) {
         switch (opcode) {
             case 0x36, 0x38, 0x3E -> m.putInt(i, (int) v);
             case 0x37, 0x39 -> m.putLong(i, v);

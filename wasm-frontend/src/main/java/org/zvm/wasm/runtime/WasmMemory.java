@@ -1,28 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.wasm.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import org.zvm.wasm.WasmException;
 
 import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.memory.ByteArraySupport;
 
 /**
  * A linear memory: one Java array, little-endian views over it. An address is an unsigned i32 plus the
  * instruction's unsigned offset, checked against the current length; growing swaps in a larger array.
  * A Java array caps a memory at {@link #MAX_PAGES} pages (2 GiB), which growing reports as a failed grow.
- * <p>
- * The scalar loads and stores take the effective address (a {@code long}: unsigned i32 plus offset) and
- * leave the bounds check to {@link ByteArraySupport}, whose exception becomes the trap: one check per access,
- * where checking the address first and then indexing the array made compiled code check twice.
  */
 public final class WasmMemory {
     public static final int PAGE = 65536;
     /** The most pages one Java byte array can hold. */
     public static final int MAX_PAGES = 32767;
 
-    private static final ByteArraySupport LITTLE_ENDIAN = ByteArraySupport.littleEndian();
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** -1 when unbounded. */
     public final long max;
@@ -69,73 +69,36 @@ public final class WasmMemory {
         return (int) ea;
     }
 
-    public byte getByte(long address) {
-        try {
-            return LITTLE_ENDIAN.getByte(data, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
-        }
+    public byte getByte(int i) {
+        return data[i];
     }
 
-    public short getShort(long address) {
-        try {
-            return LITTLE_ENDIAN.getShort(data, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
-        }
+    public short getShort(int i) {
+        return (short) SHORT.get(data, i);
     }
 
-    public int getInt(long address) {
-        try {
-            return LITTLE_ENDIAN.getInt(data, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
-        }
+    public int getInt(int i) {
+        return (int) INT.get(data, i);
     }
 
-    public long getLong(long address) {
-        try {
-            return LITTLE_ENDIAN.getLong(data, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
-        }
+    public long getLong(int i) {
+        return (long) LONG.get(data, i);
     }
 
-    public void putByte(long address, byte v) {
-        try {
-            LITTLE_ENDIAN.putByte(data, address, v);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
-        }
+    public void putByte(int i, byte v) {
+        data[i] = v;
     }
 
-    public void putShort(long address, short v) {
-        try {
-            LITTLE_ENDIAN.putShort(data, address, v);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
-        }
+    public void putShort(int i, short v) {
+        SHORT.set(data, i, v);
     }
 
-    public void putInt(long address, int v) {
-        try {
-            LITTLE_ENDIAN.putInt(data, address, v);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
-        }
+    public void putInt(int i, int v) {
+        INT.set(data, i, v);
     }
 
-    public void putLong(long address, long v) {
-        try {
-            LITTLE_ENDIAN.putLong(data, address, v);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
-        }
-    }
-
-    private static WasmException outOfBounds() {
-        CompilerDirectives.transferToInterpreter();
-        return WasmException.trap("out of bounds memory access");
+    public void putLong(int i, long v) {
+        LONG.set(data, i, v);
     }
 
     /** Checks that {@code [address, address + length)} lies inside the memory (unsigned i32 operands). */
