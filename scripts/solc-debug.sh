@@ -3,7 +3,7 @@
 #
 # solc-debug.sh FILE.sol CONTRACT OUTDIR: compiles FILE.sol with scripts/solc.sh (standard JSON, no
 # optimizer, so lines map one to one) and writes what zvm's debuggers need:
-#   OUTDIR/CONTRACT.evm     the runtime code as hex    (zvm run / zvm step FILE)
+#   OUTDIR/CONTRACT.bin     the runtime code as hex    (zvm run / zvm step FILE)
 #   OUTDIR/CONTRACT.srcmap  its solc source map        (--source-map, with --sources FILE.sol)
 #   OUTDIR/CONTRACT.abi     the ABI as JSON            (--abi, for --trace=calls)
 # Exit status 3 (from solc.sh) means solc cannot be installed here; 1 a compile error (printed).
@@ -34,6 +34,6 @@ if (errors.length) { for (const e of errors) console.error(e.formattedMessage); 
 const c = (result.contracts[process.env.NAME] || {})[process.env.CONTRACT];
 if (!c) { console.error(`solc-debug.sh: no contract ${process.env.CONTRACT} in ${process.env.NAME}`); process.exit(1); }
 const base = `${process.env.OUT}/${process.env.CONTRACT}`;
-fs.writeFileSync(`${base}.evm`, c.evm.deployedBytecode.object + "\n");
+fs.writeFileSync(`${base}.bin`, c.evm.deployedBytecode.object + "\n");
 fs.writeFileSync(`${base}.srcmap`, c.evm.deployedBytecode.sourceMap + "\n");
 fs.writeFileSync(`${base}.abi`, JSON.stringify(c.abi) + "\n");'

@@ -29,6 +29,7 @@ import org.zvm.runtime.LoadedCode;
 import org.zvm.runtime.ZvmDeployRootNode;
 import org.zvm.tools.Assembler;
 import org.zvm.tools.Disassembler;
+import org.zvm.util.Hex;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.Option;
@@ -57,7 +58,7 @@ import com.oracle.truffle.api.source.Source;
  * </ul>
  */
 @TruffleLanguage.Registration(id = ZvmLanguage.ID, name = "ZVM", version = ZvmLanguage.VERSION, //
-                characterMimeTypes = {ZvmLanguage.ZASM_MIME, ZvmLanguage.STATE_TEST_MIME, ZvmLanguage.WASM_SPECTEST_MIME}, //
+                characterMimeTypes = {ZvmLanguage.ZASM_MIME, ZvmLanguage.EVM_HEX_MIME, ZvmLanguage.STATE_TEST_MIME, ZvmLanguage.WASM_SPECTEST_MIME}, //
                 byteMimeTypes = {ZvmLanguage.CONTAINER_MIME, ZvmLanguage.NATIVE_MIME, ZvmLanguage.EVM_MIME, ZvmLanguage.WASM_MIME}, //
                 defaultMimeType = ZvmLanguage.ZASM_MIME, fileTypeDetectors = ZvmFileDetector.class, //
                 website = "https://github.com/zvm", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
@@ -70,6 +71,8 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     public static final String NATIVE_MIME = "application/x-zvm-native";
     /** EVM bytecode (needs the EVM frontend on the class path). */
     public static final String EVM_MIME = "application/x-evm";
+    /** EVM bytecode as hex text, as solc's {@code --bin} writes it ({@code X.bin}, its ABI in {@code X.abi} beside it). */
+    public static final String EVM_HEX_MIME = "text/x-evm-hex";
     /** An Ethereum GeneralStateTests JSON file: evaluates to a runner of its cases (EVM frontend). */
     public static final String STATE_TEST_MIME = "application/x-ethereum-statetest+json";
     /** A WebAssembly module: evaluates to its instance, whose members are the exported functions (WASM frontend). */
@@ -159,8 +162,8 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
                     yield loadNative(source.getName(), container.code(), true);
                 }
                 case NATIVE_MIME -> loadNative(source.getName(), source.getBytes().toByteArray(), true);
-                case EVM_MIME -> {
-                    byte[] bytes = source.getBytes().toByteArray();
+                case EVM_MIME, EVM_HEX_MIME -> {
+                    byte[] bytes = source.hasBytes() ? source.getBytes().toByteArray() : hexCode(source.getCharacters());
                     installed(CodeFormat.EVM).validate(bytes);
                     yield loadEvm(source.getName(), bytes, ZvmContext.get(null));
                 }
@@ -218,6 +221,14 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
             return ContractAbi.read(json, name);
         } catch (AbiException e) {
             throw new ZvmLoadError(e.getMessage());
+        }
+    }
+
+    private static byte[] hexCode(CharSequence text) {
+        try {
+            return Hex.code(text);
+        } catch (IllegalArgumentException e) {
+            throw ZvmParseException.general(e.getMessage());
         }
     }
 

@@ -115,6 +115,16 @@ public final class AbiText {
         };
     }
 
+    /** Named values as {@code forge} prints arguments: {@code (to: 0x…, amount: 5)}, unnamed ones bare. */
+    public static String describe(AbiType.Tuple types, List<?> values) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            String name = types.names().get(i);
+            parts.add((name.isEmpty() ? "" : name + ": ") + format(types.types().get(i), values.get(i)));
+        }
+        return "(" + String.join(", ", parts) + ")";
+    }
+
     /** An address with the EIP-55 mixed-case checksum. */
     public static String checksummed(Address address) {
         String lower = HexFormat.of().formatHex(address.toBytes());

@@ -12,19 +12,21 @@ import org.zvm.util.Json;
 
 /**
  * A contract's interface read from solc's JSON ABI ({@code solc --abi}, or any JSON object with an
- * {@code abi} member such as a Hardhat or Foundry artifact): its functions, its constructor, and its custom
- * errors, which decode revert data. Events, fallback and receive are accepted and not used.
+ * {@code abi} member such as a Hardhat or Foundry artifact): its functions, its constructor, its custom
+ * errors, which decode revert data, and its events, which decode logs. Fallback and receive are accepted
+ * and not used.
  */
-public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, List<AbiFunction> errors) {
+public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, List<AbiFunction> errors, List<AbiEvent> events) {
     /** The constructor when the ABI declares none: no arguments, not payable. */
     private static final AbiFunction DEFAULT_CONSTRUCTOR = new AbiFunction("constructor", Tuple.of(List.of()), Tuple.of(List.of()), "nonpayable");
 
     /** The interface of code evaluated without an ABI: no functions, a constructor without arguments. */
-    public static final ContractAbi NONE = new ContractAbi(List.of(), DEFAULT_CONSTRUCTOR, List.of());
+    public static final ContractAbi NONE = new ContractAbi(List.of(), DEFAULT_CONSTRUCTOR, List.of(), List.of());
 
     public ContractAbi {
         functions = List.copyOf(functions);
         errors = List.copyOf(errors);
+        events = List.copyOf(events);
     }
 
     /** Reads the JSON text; {@code name} (a file name) starts the error message. */
@@ -43,6 +45,7 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
         }
         List<AbiFunction> functions = new ArrayList<>();
         List<AbiFunction> errors = new ArrayList<>();
+        List<AbiEvent> events = new ArrayList<>();
         AbiFunction constructor = DEFAULT_CONSTRUCTOR;
         for (int i = 0; i < entries.size(); i++) {
             String where = name + ": entry " + i;
@@ -54,12 +57,13 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
                 case "function" -> functions.add(function(entry, string(entry, "name", where), where));
                 case "constructor" -> constructor = function(entry, "constructor", where);
                 case "error" -> errors.add(function(entry, string(entry, "name", where), where));
-                case "event", "fallback", "receive" -> {
+                case "event" -> events.add(event(entry, string(entry, "name", where), where));
+                case "fallback", "receive" -> {
                 }
                 default -> throw new AbiException(where + ": unknown entry type '" + type + "'");
             }
         }
-        return new ContractAbi(functions, constructor, errors);
+        return new ContractAbi(functions, constructor, errors, events);
     }
 
     /** The functions called {@code name} (several when overloaded). */
@@ -74,6 +78,22 @@ public record ContractAbi(List<AbiFunction> functions, AbiFunction constructor, 
         }
         byte[] selector = Arrays.copyOf(data, 4);
         return errors.stream().filter(e -> Arrays.equals(e.selector(), selector)).findFirst().orElse(null);
+    }
+
+    /** The non-anonymous event whose signature hash is {@code topic}, or null. */
+    public AbiEvent event(byte[] topic) {
+        return events.stream().filter(e -> !e.anonymous() && Arrays.equals(e.topic(), topic)).findFirst().orElse(null);
+    }
+
+    private static AbiEvent event(Map<?, ?> entry, String name, String where) {
+        Tuple inputs = parameters(entry.get("inputs"), where + " (" + name + ") inputs");
+        List<Boolean> indexed = new ArrayList<>();
+        if (entry.get("inputs") instanceof List<?> params) {
+            for (Object p : params) {
+                indexed.add(Boolean.TRUE.equals(((Map<?, ?>) p).get("indexed")));
+            }
+        }
+        return new AbiEvent(name, inputs, indexed, Boolean.TRUE.equals(entry.get("anonymous")));
     }
 
     private static AbiFunction function(Map<?, ?> entry, String name, String where) {

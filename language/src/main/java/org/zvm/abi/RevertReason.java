@@ -2,11 +2,9 @@
 package org.zvm.abi;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.zvm.abi.AbiType.Tuple;
 import org.zvm.util.Hex;
 
 /**
@@ -37,7 +35,7 @@ public record RevertReason(String kind, String message, long panicCode, byte[] d
             AbiFunction custom = abi == null ? null : abi.error(data);
             if (custom != null) {
                 List<Object> values = AbiCodec.decode(custom.inputs(), body);
-                return new RevertReason(custom.name(), custom.name() + describe(custom.inputs(), values), -1, data);
+                return new RevertReason(custom.name(), custom.name() + AbiText.describe(custom.inputs(), values), -1, data);
             }
         } catch (AbiException e) {
             // Data that starts like a known error but does not decode is reported raw.
@@ -64,14 +62,5 @@ public record RevertReason(String kind, String message, long panicCode, byte[] d
 
     private static boolean startsWith(byte[] data, AbiFunction f) {
         return data.length >= 4 && Arrays.equals(Arrays.copyOf(data, 4), f.selector());
-    }
-
-    private static String describe(Tuple types, List<Object> values) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            String name = types.names().get(i);
-            parts.add((name.isEmpty() ? "" : name + ": ") + AbiText.format(types.types().get(i), values.get(i)));
-        }
-        return "(" + String.join(", ", parts) + ")";
     }
 }

@@ -137,6 +137,8 @@ public final class Transaction {
         members.put("gasUsed", gasUsed);
         members.put("gasLeft", m.gasLeft);
         members.put("output", output);
+        members.put("returnData", new InteropBytes(m.output));
+        members.put("memory", new InteropBytes(m.memory.read(0, m.memory.size())));
         members.put("address", created == null ? ZvmNull.INSTANCE : created.toHex());
         members.put("json", Json.write(json));
         return new InteropRecord(members);

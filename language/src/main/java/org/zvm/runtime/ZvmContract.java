@@ -30,7 +30,7 @@ import com.oracle.truffle.api.library.ExportMessage;
  * {@code storage} are readable, and {@code storage(slot)} reads a slot (as a method, too, for languages
  * that invoke members rather than read and call them);
  * {@code call(calldataHex, gas, valueHex, callerHex, commit)} runs a transaction into it and returns the
- * result record (see {@link Transaction}), and {@code create(gas, valueHex, callerHex, commit)} runs its
+ * result record (see {@link Transaction}; return data and memory as {@link InteropBytes}), and {@code create(gas, valueHex, callerHex, commit)} runs its
  * code as init code instead, deploying what it returns. With an ABI (see {@link ContractAbi}), each of its
  * functions is an invocable member ({@code token.transfer(to, amount)}, see {@link AbiCalls}) and
  * {@code deploy(constructor arguments...)} runs the code as creation code and returns the new contract.

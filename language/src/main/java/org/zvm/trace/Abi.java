@@ -1,166 +1,114 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.trace;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.zvm.crypto.Hashes;
+import org.zvm.abi.AbiCodec;
+import org.zvm.abi.AbiEvent;
+import org.zvm.abi.AbiException;
+import org.zvm.abi.AbiFunction;
+import org.zvm.abi.AbiText;
+import org.zvm.abi.AbiType.Tuple;
+import org.zvm.abi.ContractAbi;
+import org.zvm.abi.RevertReason;
+import org.zvm.runtime.UInt256;
+import org.zvm.state.Log;
 import org.zvm.util.Hex;
-import org.zvm.util.Json;
 
 /**
- * Enough of the Solidity ABI to name calls in a trace: functions by selector (from solc's JSON ABI),
- * their arguments and results decoded when every type is an elementary one ({@code uintN}, {@code intN},
- * {@code address}, {@code bool}, {@code bytesN}, {@code bytes}, {@code string}); anything else is shown
- * as raw hex. Revert data decodes as {@code Error(string)} or {@code Panic(uint256)}.
+ * The contract ABIs a trace names things by, merged into one ({@link ContractAbi}, so decoding is the
+ * polyglot API's): calls by selector with their arguments and results, revert data with the custom
+ * errors, logs by their events. What no ABI names, or what does not decode, is shown as raw hex.
  */
 final class Abi {
-    /** A function: its name and parameter types in canonical form. */
-    record Function(String name, List<String> inputs, List<String> outputs) {
+    private final ContractAbi abi;
+
+    private Abi(ContractAbi abi) {
+        this.abi = abi;
     }
 
-    private static final int ERROR_SELECTOR = 0x08c379a0;
-    private static final int PANIC_SELECTOR = 0x4e487b71;
-
-    private final Map<Integer, Function> bySelector = new HashMap<>();
-
-    /** Reads JSON ABIs (arrays of entries as solc writes them); entries other than functions are skipped. */
-    static Abi of(List<String> jsonTexts) {
-        Abi abi = new Abi();
-        for (String text : jsonTexts) {
-            for (Object entry : (List<?>) Json.parse(text)) {
-                Map<?, ?> e = (Map<?, ?>) entry;
-                if ("function".equals(e.get("type"))) {
-                    Function f = new Function((String) e.get("name"), types(e.get("inputs")), types(e.get("outputs")));
-                    abi.bySelector.put(selector(f.name() + "(" + String.join(",", f.inputs()) + ")"), f);
-                }
-            }
+    /** Merges solc JSON ABIs; {@code names} label them in errors. */
+    static Abi of(List<String> jsonTexts, List<String> names) {
+        List<AbiFunction> functions = new ArrayList<>();
+        List<AbiFunction> errors = new ArrayList<>();
+        List<AbiEvent> events = new ArrayList<>();
+        for (int i = 0; i < jsonTexts.size(); i++) {
+            ContractAbi a = ContractAbi.read(jsonTexts.get(i), names.get(i));
+            functions.addAll(a.functions());
+            errors.addAll(a.errors());
+            events.addAll(a.events());
         }
-        return abi;
-    }
-
-    private static List<String> types(Object params) {
-        List<String> types = new ArrayList<>();
-        if (params instanceof List<?> list) {
-            for (Object p : list) {
-                types.add(canonical((Map<?, ?>) p));
-            }
-        }
-        return types;
-    }
-
-    /** The type as it appears in a signature: tuples spelled out as {@code (t1,t2)}. */
-    private static String canonical(Map<?, ?> param) {
-        String type = (String) param.get("type");
-        if (!type.startsWith("tuple")) {
-            return type;
-        }
-        List<String> parts = types(param.get("components"));
-        return "(" + String.join(",", parts) + ")" + type.substring("tuple".length());
-    }
-
-    static int selector(String signature) {
-        byte[] h = Hashes.keccak256(signature.getBytes(StandardCharsets.US_ASCII));
-        return (h[0] & 0xFF) << 24 | (h[1] & 0xFF) << 16 | (h[2] & 0xFF) << 8 | h[3] & 0xFF;
+        return new Abi(new ContractAbi(functions, ContractAbi.NONE.constructor(), errors, events));
     }
 
     /** The function {@code calldata} calls, or null when no ABI names its selector. */
-    Function function(byte[] calldata) {
-        return calldata.length < 4 ? null : bySelector.get(selectorOf(calldata));
+    private AbiFunction function(byte[] calldata) {
+        if (calldata.length < 4) {
+            return null;
+        }
+        byte[] selector = Arrays.copyOf(calldata, 4);
+        return abi.functions().stream().filter(f -> Arrays.equals(f.selector(), selector)).findFirst().orElse(null);
     }
 
     /** {@code name(arg, ...)}: decoded when the ABI knows the function, else the selector and raw arguments. */
     String describeCall(byte[] calldata) {
-        if (calldata.length == 0) {
-            return "fallback()";
+        if (calldata.length < 4) {
+            return "fallback(" + (calldata.length == 0 ? "" : Hex.of(calldata)) + ")";
         }
-        Function f = function(calldata);
+        byte[] args = Arrays.copyOfRange(calldata, 4, calldata.length);
+        AbiFunction f = function(calldata);
         if (f == null) {
-            return calldata.length < 4 ? "fallback(" + Hex.of(calldata) + ")"
-                            : String.format("0x%08x(%s)", selectorOf(calldata), calldata.length == 4 ? "" : Hex.of(Arrays.copyOfRange(calldata, 4, calldata.length)));
+            return Hex.of(Arrays.copyOf(calldata, 4)) + "(" + (args.length == 0 ? "" : Hex.of(args)) + ")";
         }
-        String args = decode(f.inputs(), calldata, 4);
-        return f.name() + "(" + (args != null ? args : Hex.of(Arrays.copyOfRange(calldata, 4, calldata.length))) + ")";
+        String decoded = values(f.inputs(), args);
+        return f.name() + "(" + (decoded != null ? decoded : Hex.of(args)) + ")";
     }
 
     /** What a successful call returned: decoded by the function's outputs when known. */
     String describeOutput(byte[] calldata, byte[] output) {
-        Function f = function(calldata);
-        String decoded = f == null || f.outputs().isEmpty() ? null : decode(f.outputs(), output, 0);
+        AbiFunction f = function(calldata);
+        String decoded = f == null || f.outputs().size() == 0 ? null : values(f.outputs(), output);
         return decoded != null ? decoded : Hex.of(output);
     }
 
-    /** A revert's data: the {@code Error(string)} message, the {@code Panic} code, or raw hex. */
-    static String describeRevert(byte[] data) {
-        if (data.length >= 4 && selectorOf(data) == ERROR_SELECTOR) {
-            String message = decode(List.of("string"), data, 4);
-            if (message != null) {
-                return message;
+    /** A revert's data: the {@code Error(string)} message, the {@code Panic} code and meaning, a custom error, or raw hex. */
+    String describeRevert(byte[] data) {
+        return RevertReason.decode(data, abi).message();
+    }
+
+    /** {@code emit Transfer(from: 0x…, to: 0x…, value: 5)} when an event of the ABI matches, else the raw topics and data. */
+    String describeLog(Log log) {
+        List<byte[]> topics = log.topics().stream().map(UInt256::toBytes).toList();
+        AbiEvent event = topics.isEmpty() ? null : abi.event(topics.getFirst());
+        if (event != null) {
+            try {
+                return "emit " + event.describe(topics, log.data());
+            } catch (AbiException e) {
+                // A log that carries the event's topic but not its layout is shown raw.
             }
         }
-        if (data.length == 36 && selectorOf(data) == PANIC_SELECTOR) {
-            return "panic: 0x" + new BigInteger(1, Arrays.copyOfRange(data, 4, 36)).toString(16);
+        List<String> raw = new ArrayList<>();
+        for (int i = 0; i < topics.size(); i++) {
+            raw.add("topic " + i + ": " + Hex.of(topics.get(i)));
         }
-        return data.length == 0 ? "" : Hex.of(data);
+        raw.add("data: " + Hex.of(log.data()));
+        return "emit log(" + String.join(", ", raw) + ")";
     }
 
-    private static int selectorOf(byte[] data) {
-        return (data[0] & 0xFF) << 24 | (data[1] & 0xFF) << 16 | (data[2] & 0xFF) << 8 | data[3] & 0xFF;
-    }
-
-    /** The values of {@code types} encoded at {@code base}, comma-separated; null when one cannot be decoded. */
-    static String decode(List<String> types, byte[] data, int base) {
-        List<String> values = new ArrayList<>();
+    /** The values of {@code types} in {@code data}, comma-separated; null when they do not decode. */
+    private static String values(Tuple types, byte[] data) {
+        List<Object> values;
+        try {
+            values = AbiCodec.decode(types, data);
+        } catch (AbiException e) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
-            int head = base + 32 * i;
-            if (head + 32 > data.length) {
-                return null;
-            }
-            String value = decodeOne(types.get(i), data, head, base);
-            if (value == null) {
-                return null;
-            }
-            values.add(value);
+            parts.add(AbiText.format(types.types().get(i), values.get(i)));
         }
-        return String.join(", ", values);
-    }
-
-    private static String decodeOne(String type, byte[] data, int head, int base) {
-        BigInteger word = new BigInteger(1, Arrays.copyOfRange(data, head, head + 32));
-        if (type.startsWith("uint")) {
-            return word.toString();
-        }
-        if (type.startsWith("int")) {
-            return (word.testBit(255) ? word.subtract(BigInteger.ONE.shiftLeft(256)) : word).toString();
-        }
-        switch (type) {
-            case "address":
-                return Hex.of(Arrays.copyOfRange(data, head + 12, head + 32));
-            case "bool":
-                return word.signum() == 0 ? "false" : "true";
-            case "string", "bytes": {
-                long offset = word.bitLength() > 31 ? -1 : word.longValue();
-                if (offset < 0 || base + offset + 32 > data.length) {
-                    return null;
-                }
-                int at = (int) (base + offset);
-                BigInteger length = new BigInteger(1, Arrays.copyOfRange(data, at, at + 32));
-                if (length.bitLength() > 31 || at + 32 + length.longValue() > data.length) {
-                    return null;
-                }
-                byte[] bytes = Arrays.copyOfRange(data, at + 32, at + 32 + length.intValue());
-                return type.equals("string") ? Json.quote(new String(bytes, StandardCharsets.UTF_8)) : Hex.of(bytes);
-            }
-            default:
-                if (type.matches("bytes([1-9]|[12][0-9]|3[0-2])")) {
-                    return Hex.of(Arrays.copyOfRange(data, head, head + Integer.parseInt(type.substring(5))));
-                }
-                return null;
-        }
+        return String.join(", ", parts);
     }
 }

@@ -13,7 +13,7 @@ import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
-import org.zvm.error.ZvmParseException;
+import org.zvm.abi.AbiException;
 
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.instrumentation.SourceSectionFilter;
@@ -25,7 +25,7 @@ import com.oracle.truffle.api.instrumentation.TruffleInstrument;
  * transaction made, in the style of {@code forge test -vvvv}, printed on the error stream when the
  * transaction's entry frame ends. An instrument on the contract body ({@code RootBodyTag}), so nodes hold
  * no tracing code. With {@code --zvm-calltrace.Abi} (solc JSON ABIs) functions, arguments and results
- * are shown by name and value.
+ * are shown by name and value, and the logs each call emitted as decoded events.
  */
 @TruffleInstrument.Registration(id = CallTraceInstrument.ID, name = "ZVM call tracer", version = "0.1.0")
 public final class CallTraceInstrument extends TruffleInstrument {
@@ -50,19 +50,22 @@ public final class CallTraceInstrument extends TruffleInstrument {
     /** The ABIs named by the option; one that cannot be read is reported and left out. */
     private static Abi abi(String files, PrintStream err) {
         List<String> texts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String file : files.split(",")) {
             if (file.isBlank()) {
                 continue;
             }
+            String name = file.strip();
             try {
-                String text = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8);
-                Abi.of(List.of(text));
+                String text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
+                Abi.of(List.of(text), List.of(name));
                 texts.add(text);
-            } catch (IOException | ZvmParseException | ClassCastException e) {
-                err.println("zvm: note: ABI " + file.strip() + " ignored: " + (e instanceof ClassCastException ? "not a JSON ABI array" : e.getMessage()));
+                names.add(name);
+            } catch (IOException | AbiException e) {
+                err.println("zvm: note: ABI " + name + " ignored: " + e.getMessage());
             }
         }
-        return Abi.of(texts);
+        return Abi.of(texts, names);
     }
 
     @Override

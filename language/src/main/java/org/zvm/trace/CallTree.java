@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.zvm.error.HaltReason;
 import org.zvm.runtime.Message;
+import org.zvm.state.Log;
 
 /**
  * The calls of one transaction as a tree, printed when its entry frame ends, as {@code forge test -vvvv}
@@ -18,6 +19,7 @@ import org.zvm.runtime.Message;
  *   [22902] 0x…c0de::increment(5)
  *     ├─ [2400] 0x…beef::balanceOf(0x…c0) [staticcall]
  *     │   └─ ← [Return] 7
+ *     ├─ emit Incremented(by: 5)
  *     └─ ← [Return] 5
  * </pre>
  *
@@ -27,7 +29,8 @@ import org.zvm.runtime.Message;
 final class CallTree {
     private static final class Call {
         final String header;
-        final List<Call> children = new ArrayList<>();
+        /** Nested calls ({@link Call}) and the logs this frame emitted (their text), in order. */
+        final List<Object> children = new ArrayList<>();
         long gasUsed;
         String outcome;
 
@@ -39,6 +42,8 @@ final class CallTree {
     private final PrintStream out;
     private final Abi abi;
     private final ArrayDeque<Call> open = new ArrayDeque<>();
+    /** How many of the transaction's logs the tree has placed; a reverted frame's logs are rolled back, so it can shrink. */
+    private int logsSeen;
 
     CallTree(PrintStream out, Abi abi) {
         this.out = out;
@@ -47,13 +52,17 @@ final class CallTree {
 
     void enter(Message m) {
         Call call = new Call(header(m));
-        if (!open.isEmpty()) {
+        if (open.isEmpty()) {
+            logsSeen = m.state.logs().size();
+        } else {
+            placeLogs(m, open.peek());
             open.peek().children.add(call);
         }
         open.push(call);
     }
 
     void exit(Message m, HaltReason reason, long gasLeft) {
+        placeLogs(m, open.peek());
         Call call = open.pop();
         call.gasUsed = m.gas - gasLeft;
         call.outcome = outcome(m, reason);
@@ -63,6 +72,15 @@ final class CallTree {
             out.print(sb);
             out.flush();
         }
+    }
+
+    /** The logs emitted since the last call boundary belong to {@code frame}, the innermost one open. */
+    private void placeLogs(Message m, Call frame) {
+        List<Log> logs = m.state.logs();
+        for (int i = logsSeen; i < logs.size(); i++) {
+            frame.children.add(abi.describeLog(logs.get(i)));
+        }
+        logsSeen = logs.size();
     }
 
     private String header(Message m) {
@@ -88,7 +106,7 @@ final class CallTree {
         return switch (reason.kind) {
             case SUCCESS -> reason == HaltReason.RETURN ? "[Return] " + (m.calldata == Message.EMPTY ? m.output.length + " bytes of code" : abi.describeOutput(m.calldata, m.output))
                             : "[" + capitalized(reason.id()) + "]";
-            case REVERT -> ("[Revert] " + Abi.describeRevert(m.output)).strip();
+            case REVERT -> "[Revert] " + abi.describeRevert(m.output);
             default -> "[Halt] " + reason.message;
         };
     }
@@ -99,8 +117,12 @@ final class CallTree {
 
     private static void print(StringBuilder sb, Call call, String first, String rest) {
         sb.append(first).append('[').append(call.gasUsed).append("] ").append(call.header).append('\n');
-        for (Call child : call.children) {
-            print(sb, child, rest + "├─ ", rest + "│   ");
+        for (Object child : call.children) {
+            if (child instanceof Call c) {
+                print(sb, c, rest + "├─ ", rest + "│   ");
+            } else {
+                sb.append(rest).append("├─ ").append(child).append('\n');
+            }
         }
         sb.append(rest).append("└─ ← ").append(call.outcome).append('\n');
     }

@@ -26,6 +26,38 @@ public final class Hex {
         }
     }
 
+    /**
+     * The code a text of hex digits spells, as solc's {@code .bin} files hold it: {@code 0x} optional,
+     * whitespace anywhere ignored. Anything else is an error naming the offending character's offset (a
+     * byte offset when the text was read as Latin-1).
+     */
+    public static byte[] code(CharSequence text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (end - start >= 2 && text.charAt(start) == '0' && (text.charAt(start + 1) == 'x' || text.charAt(start + 1) == 'X')) {
+            start += 2;
+        }
+        StringBuilder digits = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.digit(c, 16) >= 0 && c < 0x80) {
+                digits.append(c);
+            } else if (!Character.isWhitespace(c)) {
+                throw new IllegalArgumentException("not a hex digit: " + (c < 0x100 ? "byte 0x" + HexFormat.of().toHexDigits((byte) c) : "'" + c + "'") + " at offset " + i);
+            }
+        }
+        if (digits.isEmpty()) {
+            throw new IllegalArgumentException("no hex digits (empty code is almost surely the wrong file)");
+        }
+        if (digits.length() % 2 != 0) {
+            throw new IllegalArgumentException("odd number of hex digits (" + digits.length() + ")");
+        }
+        return HexFormat.of().parseHex(digits);
+    }
+
     /** {@code 0x} followed by two digits per byte. */
     public static String of(byte[] b) {
         return "0x" + HexFormat.of().formatHex(b);

@@ -350,7 +350,7 @@ record Arguments(Command command, Path file, Path suite, Format format, String c
     static Path output(String s) throws UsageException {
         Path p = path("-o", s);
         Format f = Format.byExtension(p);
-        if (f == null || !f.binary) {
+        if (f != Format.ZVMC && f != Format.ZVM) {
             throw new UsageException("-o: " + s + ": name must end in .zvmc (container) or .zvm (raw code)");
         }
         return p;

@@ -18,11 +18,17 @@ enum Format {
     ZVMC   ("zvmc", ".zvmc",   "application/x-zvm-container",   true),
     ZASM   ("zasm", ".zasm",   "text/x-zasm",                   false),
     ZVM    ("zvm",  ".zvm",    "application/x-zvm-native",      true),
-    /** EVM code: raw bytes in a {@code .evm} file; with {@code --format evm}, any other file is hex text (0x optional, whitespace ignored). */
+    /**
+     * EVM code: raw bytes in a {@code .evm} file; hex text (0x optional, whitespace ignored) in a {@code .bin}
+     * file (solc's {@code --bin}) or, with {@code --format evm}, any other file.
+     */
     EVM    ("evm",  ".evm",    "application/x-evm",             true),
     /** A WebAssembly binary module, run with {@code --invoke EXPORT}. */
     WASM   ("wasm", ".wasm",   "application/wasm",              true);
     // @formatter:on
+
+    /** The extension of EVM code as hex text, as solc writes it. */
+    static final String EVM_HEX_EXTENSION = ".bin";
 
     final String id;
     final String extension;
@@ -54,6 +60,9 @@ enum Format {
             return null;
         }
         String lower = name.toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(EVM_HEX_EXTENSION) && lower.length() > EVM_HEX_EXTENSION.length()) {
+            return EVM;
+        }
         for (Format f : values()) {
             if (lower.endsWith(f.extension) && lower.length() > f.extension.length()) {
                 return f;

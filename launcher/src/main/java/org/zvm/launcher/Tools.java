@@ -38,11 +38,12 @@ final class Tools {
     }
 
     /**
-     * EVM code from a file: a {@code .evm} file is the code itself, any other file is hex text. Guessing
+     * EVM code from a file: a {@code .evm} file is the code itself, any other file (solc's {@code .bin}) is hex text. Guessing
      * from the content would run a typo'd hex file as binary garbage, so the extension decides.
      */
     static byte[] evmCode(Path file, byte[] content) throws UsageException {
-        return Format.byExtension(file) == Format.EVM ? content : hexCode(file, content);
+        boolean binary = Format.byExtension(file) == Format.EVM && !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(Format.EVM_HEX_EXTENSION);
+        return binary ? content : hexCode(file, content);
     }
 
     /**
@@ -50,30 +51,11 @@ final class Tools {
      * one-line error naming the file and the offending byte's offset.
      */
     static byte[] hexCode(Path file, byte[] content) throws UsageException {
-        int start = 0;
-        int end = content.length;
-        while (start < end && Character.isWhitespace(content[start])) {
-            start++;
+        try {
+            return Hex.code(new String(content, java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(file + ": " + e.getMessage() + (e.getMessage().startsWith("not a hex digit") ? " (a binary EVM file needs the .evm extension)" : ""));
         }
-        if (end - start >= 2 && content[start] == '0' && (content[start + 1] == 'x' || content[start + 1] == 'X')) {
-            start += 2;
-        }
-        StringBuilder digits = new StringBuilder(end - start);
-        for (int i = start; i < end; i++) {
-            int b = content[i] & 0xff;
-            if (Character.digit(b, 16) >= 0) {
-                digits.append((char) b);
-            } else if (!Character.isWhitespace(b)) {
-                throw new UsageException(file + ": not a hex digit: byte 0x" + java.util.HexFormat.of().toHexDigits((byte) b) + " at offset " + i + " (a binary EVM file needs the .evm extension)");
-            }
-        }
-        if (digits.isEmpty()) {
-            throw new UsageException(file + ": no hex digits (empty code is almost surely the wrong file)");
-        }
-        if (digits.length() % 2 != 0) {
-            throw new UsageException(file + ": odd number of hex digits (" + digits.length() + ")");
-        }
-        return Hex.bytes(digits.toString());
     }
 
     /** A listing of EVM code under the given fork. */

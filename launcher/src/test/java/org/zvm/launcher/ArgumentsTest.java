@@ -159,8 +159,8 @@ class ArgumentsTest {
     void fileProblems() throws IOException {
         fails("missing.zasm: no such file", "run", "missing.zasm");
         fails(dir + ": is a directory", "run", dir.toString());
-        String bin = Files.write(dir.resolve("prog.bin"), new byte[]{0}).toString();
-        fails(bin + ": unknown file type; use --format zvmc|zasm|zvm|evm|wasm", "run", bin);
+        String dat = Files.write(dir.resolve("prog.dat"), new byte[]{0}).toString();
+        fails(dat + ": unknown file type; use --format zvmc|zasm|zvm|evm|wasm", "run", dat);
         fails(zasm + ": disasm reads .zvmc or .zvm code, not zasm text", "disasm", zasm);
     }
 
@@ -252,6 +252,7 @@ class ArgumentsTest {
         assertEquals(Path.of("x.zvmc"), parse("asm", zasm, "--output=x.zvmc").output());
         fails("-o: out.bin: name must end in .zvmc (container) or .zvm (raw code)", "asm", zasm, "-o", "out.bin");
         fails("-o: out.zasm: name must end in .zvmc (container) or .zvm (raw code)", "asm", zasm, "-o", "out.zasm");
+        fails("-o: out.evm: name must end in .zvmc (container) or .zvm (raw code)", "asm", zasm, "-o", "out.evm");
         fails("-o: missing OUT", "asm", zasm, "-o");
         assertEquals(Path.of("dir", "code.txt.zvmc"), Arguments.defaultOutput(Path.of("dir", "code.txt")));
     }
@@ -285,6 +286,8 @@ class ArgumentsTest {
         assertEquals(Format.ZVMC, Format.byExtension(Path.of("A.ZVMC")));
         assertNull(Format.byExtension(Path.of(".zvm")));
         assertNull(Format.byExtension(Path.of("x.zvmcx")));
+        assertEquals(Format.EVM, Format.byExtension(Path.of("Token.bin")), "solc's hex output");
+        assertNull(Format.byExtension(Path.of(".bin")));
     }
 
     @Test

@@ -36,6 +36,7 @@ class ToolsTest {
         assertArrayEquals(new byte[]{0x60, 0x01, 0x00}, Tools.evmCode(Path.of("a.hex"), ascii("0x6001\n00\n")));
         byte[] binary = {0x60, 0x01, 0x56};
         assertArrayEquals(binary, Tools.evmCode(Path.of("a.evm"), binary));
+        assertArrayEquals(new byte[]{0x60, 0x01, 0x00}, Tools.evmCode(Path.of("Token.bin"), ascii("600100\n")));
     }
 
     @Test

@@ -2,6 +2,7 @@
 package org.zvm.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,25 @@ class ContractObjectTest {
         assertEquals(21, vault.invokeMember("total").asLong());
         assertEquals(21, vault.getMember("storage").execute(0).asLong());
         assertEquals(0, vault.getMember("balance").asLong());
+    }
+
+    @Test
+    void returnDataAndMemoryAreByteBuffers() throws IOException {
+        Value vault = withAbiOption(abi);
+        vault.invokeMember("deposit", 0x2a);
+        Value result = vault.invokeMember("call", "0x2ddbd13a", 100_000L, "0x0", "0x00000000000000000000000000000000000000aa", false);
+        Value returned = result.getMember("returnData");
+        assertTrue(returned.hasBufferElements());
+        assertFalse(returned.isBufferWritable());
+        assertEquals(32, returned.getBufferSize());
+        assertEquals(0x2a, returned.readBufferByte(31));
+        assertEquals(0x2aL, returned.readBufferLong(java.nio.ByteOrder.BIG_ENDIAN, 24));
+        assertEquals(result.getMember("output").asString(), returned.toString());
+        Value memory = result.getMember("memory");
+        assertEquals(32, memory.getBufferSize());
+        assertEquals(0x2a, memory.readBufferByte(31));
+        assertThrows(IndexOutOfBoundsException.class, () -> returned.readBufferByte(32));
+        assertThrows(UnsupportedOperationException.class, () -> returned.writeBufferByte(0, (byte) 1));
     }
 
     @Test

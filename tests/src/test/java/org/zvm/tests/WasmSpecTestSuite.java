@@ -26,16 +26,9 @@ import org.zvm.tools.TestData;
  * {@link EthereumStateTestSuite} finds its data) through the language's runner, one dynamic test per file
  * group, printing its passed, failed and skipped counts. By default every file runs except most SIMD
  * ones (a fixed {@link #SIMD_SLICE} keeps CI time down); {@code -Dzvm.wasmspec=all} runs them all,
- * {@code -Dzvm.wasmspec=i32,br} the named groups. A group passes when exactly its {@link #KNOWN_FAILURES} fail.
+ * {@code -Dzvm.wasmspec=i32,br} the named groups. A group passes when none of its assertions fail.
  */
 class WasmSpecTestSuite {
-    /**
-     * Assertions zvm fails, by file and line, with why. select.wast:324 was written for a typed select with
-     * no result type, which wast2json encodes as the untyped select, so the binary zvm sees is an ordinary
-     * type error.
-     */
-    private static final Map<String, List<Long>> KNOWN_FAILURES = Map.of("select", List.of(324L));
-
     /** The SIMD files of the default run: memory access, constants, lanes, bit operations, integer and float arithmetic, conversions. */
     private static final List<String> SIMD_SLICE = List.of("simd_address", "simd_const", "simd_load", "simd_store", "simd_splat", "simd_bitwise",
                     "simd_bit_shift", "simd_boolean", "simd_i32x4_arith", "simd_i8x16_sat_arith", "simd_f64x2_arith", "simd_conversions");
@@ -90,6 +83,6 @@ class WasmSpecTestSuite {
             }
         }
         System.out.printf("wasm-spec %-36s %6d passed %6d failed %6d skipped%n", name, counts[0], counts[1], counts[2]);
-        assertEquals(new TreeSet<>(KNOWN_FAILURES.getOrDefault(name, List.of())), failedLines, name + ": " + details.values());
+        assertEquals(new TreeSet<>(), failedLines, name + ": " + details.values());
     }
 }

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zvm.abi.AbiFunction;
+import org.zvm.util.Hex;
 
 /**
  * {@code --trace=calls} (the {@code zvm-calltrace} instrument): the call tree of a transaction with gas,
@@ -47,7 +49,7 @@ class CallTraceTest {
     @Test
     void solidityByAbi(@TempDir Path out) throws Exception {
         Solc solc = Solc.compile("Counter.sol", "Counter", out);
-        Source code = Source.newBuilder("zvm", ByteSequence.create(solc.runtimeCode()), "Counter.evm").mimeType("application/x-evm").build();
+        Source code = Source.newBuilder("zvm", solc.code().toFile()).build();
         Map<String, String> abi = Map.of("zvm-calltrace.Abi", solc.abi().toString());
         String five = "00".repeat(31) + "05";
         assertEquals("""
@@ -58,7 +60,22 @@ class CallTraceTest {
         assertEquals("""
                         Traces:
                           [2810] 0x000000000000000000000000000000000000c0de::decrement(5)
-                            └─ ← [Revert] "count would go below zero"
+                            └─ ← [Revert] count would go below zero
                         """, trace(code, "0x3a9ebefd" + five, abi));
+    }
+
+    /** Logs appear where they were emitted, decoded by the ABI's events (a non-indexed string, an indexed address). */
+    @Test
+    void emitsByEvent(@TempDir Path out) throws Exception {
+        Solc solc = Solc.compile("Registry.sol", "Registry", out);
+        Map<String, String> abi = Map.of("zvm-calltrace.Abi", solc.abi().toString());
+        String claim = Hex.of(AbiFunction.parse("claim(string,bytes)").encodeCall(List.of("zvm", new byte[]{1})));
+        String tree = trace(Source.newBuilder("zvm", solc.code().toFile()).build(), claim, abi);
+        assertEquals("""
+                        Traces:
+                          [GAS] 0x000000000000000000000000000000000000c0de::claim("zvm", 0x01)
+                            ├─ emit Claimed(name: "zvm", owner: 0x00000000000000000000000000000000000000C0)
+                            └─ ← [Stop]
+                        """, tree.replaceFirst("\\[\\d+\\]", "[GAS]"));
     }
 }

@@ -35,7 +35,7 @@ record Solc(Path source, Path code, Path sourceMap, Path abi) {
             throw new AssertionError("solc-debug.sh failed (" + p.exitValue() + "): " + output);
         }
         Path base = outDir.resolve(contract);
-        Solc solc = new Solc(source, base.resolveSibling(contract + ".evm"), base.resolveSibling(contract + ".srcmap"), base.resolveSibling(contract + ".abi"));
+        Solc solc = new Solc(source, base.resolveSibling(contract + ".bin"), base.resolveSibling(contract + ".srcmap"), base.resolveSibling(contract + ".abi"));
         if (!Files.isRegularFile(solc.code()) || !Files.isRegularFile(solc.sourceMap())) {
             throw new AssertionError("solc-debug.sh wrote no code or source map: " + output);
         }

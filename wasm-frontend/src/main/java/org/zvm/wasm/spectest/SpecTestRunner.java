@@ -45,6 +45,15 @@ public final class SpecTestRunner {
         }
     }
 
+    /**
+     * Expected messages that wast2json's binary lowering makes wrong, by module file and the text's message,
+     * with the message the binary really earns. select.wast:324 writes {@code select (result)} with no result
+     * type; the binary format can only say that as the untyped select, so select.2.wasm is
+     * {@code nop nop i32.const 1 select}: an operand stack too short, which the reference interpreter itself
+     * reports as a type mismatch when given that binary.
+     */
+    private static final Map<String, String> LOWERED = Map.of("select.2.wasm: invalid result arity", "type mismatch");
+
     /** Marks the current module as unusable (it failed to load). */
     private static final Instance MISSING = new Instance("missing");
 
@@ -161,7 +170,7 @@ public final class SpecTestRunner {
     }
 
     private void check(Map<String, Object> c, WasmException.Kind kind, WasmException e) {
-        String text = (String) c.get("text");
+        String text = LOWERED.getOrDefault(c.get("filename") + ": " + c.get("text"), (String) c.get("text"));
         if (e == null) {
             record(c, "failed", "expected " + kind + " \"" + text + "\", got success");
         } else if (e.kind() != kind || !matches(text, e.getMessage())) {
