@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.graalvm.polyglot.Source;
@@ -30,11 +31,11 @@ final class Solidity {
     /** Compiles the named files of {@code examples/solidity} in one solc run into {@code out}. */
     static void compileAll(Path out, String... files) throws IOException, InterruptedException {
         Path root = ProjectDir.get();
-        List<String> args = new java.util.ArrayList<>(List.of("--bin", "--abi", "--optimize", "--base-path", root.toString(), "-o", out.toString()));
+        List<String> arguments = new ArrayList<>(List.of("--bin", "--abi", "--optimize", "--base-path", root.toString(), "-o", out.toString()));
         for (String file : files) {
-            args.add(root.resolve("examples/solidity").resolve(file).toString());
+            arguments.add(root.resolve("examples/solidity").resolve(file).toString());
         }
-        Scripts.Run solc = Scripts.run("solc.sh", "solc", args);
+        Scripts.Run solc = Scripts.run("solc.sh", "solc", arguments);
         assertEquals(0, solc.exitValue(), solc.log());
     }
 
