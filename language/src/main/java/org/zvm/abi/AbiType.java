@@ -191,14 +191,15 @@ public sealed interface AbiType {
                 break;
         }
         for (String prefix : List.of("uint", "int", "bytes")) {
-            if (name.startsWith(prefix) && name.length() > prefix.length() && name.substring(prefix.length()).chars().allMatch(Character::isDigit)
-                            && name.charAt(prefix.length()) != '0') {
-                int n = Integer.parseInt(name.substring(prefix.length()));
+            String digits = name.substring(Math.min(prefix.length(), name.length()));
+            if (name.startsWith(prefix) && !digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9') && digits.charAt(0) != '0') {
+                // No valid N has more than three digits; a longer one would overflow an int.
+                int n = digits.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(digits);
                 if (prefix.equals("bytes")) {
                     if (n >= 1 && n <= 32) {
                         return new FixedBytes(n);
                     }
-                    throw new AbiException("bytes" + n + ": bytesN takes N from 1 to 32");
+                    throw new AbiException(name + ": bytesN takes N from 1 to 32");
                 }
                 if (n >= 8 && n <= 256 && n % 8 == 0) {
                     return prefix.equals("uint") ? new UInt(n) : new Int(n);

@@ -133,6 +133,10 @@ class AbiCodecTest {
         assertEquals("expected ',' or ')' at the end of 'f(uint256'", assertThrows(AbiException.class, () -> AbiFunction.parse("f(uint256")).getMessage());
         assertEquals("expected a function name at position 0 of '(uint256)'", assertThrows(AbiException.class, () -> AbiFunction.parse("(uint256)")).getMessage());
         assertEquals("bytes33: bytesN takes N from 1 to 32 at position 0 of 'bytes33'", assertThrows(AbiException.class, () -> AbiType.parse("bytes33")).getMessage());
+        // Found by fuzzing: an N beyond an int escaped as a NumberFormatException.
+        assertEquals("uint25555555555555: uintN takes N a multiple of 8 from 8 to 256 at position 2 of 'f(uint25555555555555)'",
+                        assertThrows(AbiException.class, () -> AbiFunction.parse("f(uint25555555555555)")).getMessage());
+        assertEquals("bytes99999999999: bytesN takes N from 1 to 32 at position 0 of 'bytes99999999999'", assertThrows(AbiException.class, () -> AbiType.parse("bytes99999999999")).getMessage());
     }
 
     @Test

@@ -133,6 +133,15 @@ class WasmModuleTest {
         }
     }
 
+    /** Found by fuzzing: a function section declaring 2^32-1 functions in five bytes made the decoder allocate 8 GB. */
+    @Test
+    void hugeFunctionCountIsAnUnexpectedEnd() {
+        byte[] m = {0, 'a', 's', 'm', 1, 0, 0, 0, 3, 5, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f};
+        WasmException e = assertThrows(WasmException.class, () -> BinaryParser.parse(null, m, "m"));
+        assertEquals(WasmException.Kind.MALFORMED, e.kind());
+        assertEquals("unexpected end", e.getMessage());
+    }
+
     /** Found by fuzzing: several results printed as an identity hash, different in every run. */
     @Test
     void severalResultsPrintTheirValues() {

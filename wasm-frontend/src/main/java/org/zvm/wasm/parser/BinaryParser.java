@@ -228,6 +228,10 @@ public final class BinaryParser {
 
     private void functions() {
         int n = in.index();
+        // Every entry takes at least a byte: a count beyond the input is cut short, not an array to allocate.
+        if (n > in.limit - in.pos) {
+            throw WasmException.malformed("unexpected end");
+        }
         definedFunctionTypes = new int[n];
         for (int i = 0; i < n; i++) {
             definedFunctionTypes[i] = typeIndex();
