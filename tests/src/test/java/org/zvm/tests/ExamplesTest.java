@@ -18,6 +18,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -129,6 +130,23 @@ class ExamplesTest {
         assertEquals(75025, bench.getMember("fib").execute(25).asInt());
         assertEquals(562641396, bench.getMember("loop").execute(1000).asInt());
         assertEquals(6542, bench.getMember("sieve").execute(65536).asInt());
+    }
+
+    @Test
+    void sorobanTallyCountsVotesPerSymbol() throws IOException {
+        Path wasm = LauncherTest.EXAMPLES.resolve("soroban/tally.wasm");
+        Value tally = context.eval(Source.newBuilder(ZvmLanguage.ID, ByteSequence.create(Files.readAllBytes(wasm)), "tally.wasm").mimeType(ZvmLanguage.SOROBAN_MIME).build());
+        assertEquals(1, tally.invokeMember("vote", "sym:alice").asLong());
+        assertEquals(2, tally.invokeMember("vote", "sym:alice").asLong());
+        assertEquals(1, tally.invokeMember("vote", "sym:bob").asLong());
+        assertEquals(2, tally.invokeMember("votes", "sym:alice").asLong());
+        assertEquals(0, tally.invokeMember("votes", "sym:carol").asLong());
+        PolyglotException notASymbol = assertThrows(PolyglotException.class, () -> tally.invokeMember("vote", "u32:5"));
+        assertEquals("error:contract:1", notASymbol.getGuestObject().getMember("reason").asString());
+        Value report = tally.invokeMember("__invoke", "vote", "sym:bob");
+        Value event = report.getMember("events").getArrayElement(0);
+        assertTrue(event.getMember("topics").toString().contains("sym:vote"), event.toString());
+        assertTrue(event.getMember("data").toString().contains("u32:2"), event.toString());
     }
 
     @Test
