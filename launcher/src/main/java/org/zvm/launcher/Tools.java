@@ -63,8 +63,8 @@ final class Tools {
         return new EvmCode(code, Fork.named(fork)).listing().text();
     }
 
-    /** Native code in a ZVMC container with an empty ABI. */
-    static byte[] wrapContainer(byte[] code) {
-        return ZvmContainer.of(ZvmContainer.Target.NATIVE, code, "").write();
+    /** Native code in a ZVMC container with its ABI JSON (empty for none). */
+    static byte[] wrapContainer(byte[] code, String abiJson) {
+        return ZvmContainer.of(ZvmContainer.Target.NATIVE, code, abiJson).write();
     }
 }

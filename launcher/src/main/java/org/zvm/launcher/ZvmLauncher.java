@@ -27,6 +27,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
+import org.zvm.abi.AbiException;
+import org.zvm.abi.ContractAbi;
 import org.zvm.error.ZvmParseException;
 
 /**
@@ -312,13 +314,33 @@ public final class ZvmLauncher extends AbstractLanguageLauncher {
         String text = utf8(in, read(in));
         byte[] code = Tools.assemble(text, in.getFileName().toString());
         Path out = arguments.output();
-        byte[] bytes = Format.byExtension(out) == Format.ZVMC ? Tools.wrapContainer(code) : code;
+        byte[] bytes = Format.byExtension(out) == Format.ZVMC ? Tools.wrapContainer(code, companionAbi(in)) : code;
         try {
             Files.write(out, bytes);
         } catch (IOException e) {
             throw new UsageException(out + ": cannot write: " + reason(e));
         }
         return EXIT_SUCCESS;
+    }
+
+    /**
+     * The ABI JSON beside {@code in} ({@code X.abi}, then {@code X.abi.json}), checked as the language will
+     * read it, so a container carries its ABI as a compiler's does; empty when there is none.
+     */
+    private static String companionAbi(Path in) throws UsageException {
+        for (String candidate : ContractAbi.companionFiles(in.toString())) {
+            Path file = Path.of(candidate);
+            if (Files.isRegularFile(file)) {
+                String json = utf8(file, read(file));
+                try {
+                    ContractAbi.read(json, file.toString());
+                } catch (AbiException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                return json;
+            }
+        }
+        return "";
     }
 
     private int disasm() throws UsageException {

@@ -16,19 +16,19 @@ class ToolsTest {
     void containerHeaderIsLittleEndianWithEmptyAbi() {
         byte[] code = {0x11, 0x00, (byte) 0x90, 0x00};
         byte[] expected = {'Z', 'V', 'M', 'C', 1, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0x11, 0x00, (byte) 0x90, 0x00};
-        assertArrayEquals(expected, Tools.wrapContainer(code));
+        assertArrayEquals(expected, Tools.wrapContainer(code, ""));
     }
 
     @Test
     void sizeAboveOneByte() {
-        byte[] container = Tools.wrapContainer(new byte[0x1234]);
+        byte[] container = Tools.wrapContainer(new byte[0x1234], "");
         assertArrayEquals(new byte[]{0x34, 0x12, 0, 0}, java.util.Arrays.copyOfRange(container, 8, 12));
         assertArrayEquals(new byte[]{'Z', 'V', 'M', 'C'}, java.util.Arrays.copyOfRange(container, 0, 4));
     }
 
     @Test
     void emptyCode() {
-        assertArrayEquals(new byte[]{'Z', 'V', 'M', 'C', 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, Tools.wrapContainer(new byte[0]));
+        assertArrayEquals(new byte[]{'Z', 'V', 'M', 'C', 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, Tools.wrapContainer(new byte[0], ""));
     }
 
     @Test

@@ -70,6 +70,17 @@ class TreasuryTest {
         assertEquals("70", zvm("call", ZASM.toString(), "total", "--state", state).out().strip(), "the revert left no partial state");
     }
 
+    /** {@code zvm asm} ships the ABI beside the source inside the container, as a compiler would. */
+    @Test
+    void asmEmbedsTheAbiBesideTheSource(@TempDir Path dir) throws Exception {
+        Path zvmc = dir.resolve("treasury.zvmc");
+        Run asm = zvm("asm", ZASM.toString(), "-o", zvmc.toString());
+        assertEquals(0, asm.exit(), asm.toString());
+        assertEquals(abi(), ZvmContainer.read(Files.readAllBytes(zvmc)).abiJson());
+        Run deposit = zvm("call", zvmc.toString(), "deposit", "5");
+        assertEquals("5", deposit.out().strip(), deposit.toString());
+    }
+
     @Test
     void badArgumentsAreOneLineUsageErrors(@TempDir Path dir) throws Exception {
         assertOneLineError(zvm("call", ZASM.toString(), "deposit"), "call: deposit(u64) takes 1 argument, got 0");
