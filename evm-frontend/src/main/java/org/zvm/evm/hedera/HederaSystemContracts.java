@@ -48,6 +48,12 @@ public final class HederaSystemContracts {
     static final String FRACTIONAL_FEE = "(int64 numerator,int64 denominator,int64 minimumAmount,int64 maximumAmount,bool netOfTransfers,address feeCollector)";
     static final String ROYALTY_FEE = "(int64 numerator,int64 denominator,int64 amount,address tokenId,bool useHbarsForPayment,address feeCollector)";
 
+    /** IHederaTokenService's TokenInfo struct (v3). */
+    static final String TOKEN_INFO = "(" + HEDERA_TOKEN + " token,int64 totalSupply,bool deleted,bool defaultKycStatus,bool pauseStatus,"
+                    + FIXED_FEE + "[] fixedFees," + FRACTIONAL_FEE + "[] fractionalFees," + ROYALTY_FEE + "[] royaltyFees,string ledgerId)";
+    /** The ledger id TokenInfo reports: previewnet's, as a local network has none of its own. */
+    static final String LEDGER_ID = "0x03";
+
     private static final Address NONE = HederaLedger.NONE;
 
     private HederaSystemContracts() {
@@ -132,6 +138,8 @@ public final class HederaSystemContracts {
                                         (a, f) -> List.of((long) ResponseCode.SUCCESS.code, ledger(f).isToken(address(a, 0))))
                         .add("getTokenType(address token)(int64,int32)", QUERY_GAS, false,
                                         (a, f) -> query(a, 0L, l -> l.tokenKind(address(a, 0)) == TokenKind.NON_FUNGIBLE ? 1L : 0L, f))
+                        .add("getFungibleTokenInfo(address token)(int64,(" + TOKEN_INFO + " tokenInfo,int32 decimals))", QUERY_GAS, false,
+                                        (a, f) -> query(a, NO_TOKEN_INFO, l -> fungibleTokenInfo(l, address(a, 0)), f))
                         .add("cryptoTransfer(((address accountID,int64 amount,bool isApproval)[] transfers) transferList,"
                                         + "(address token,(address accountID,int64 amount,bool isApproval)[] transfers,"
                                         + "(address senderAccountID,address receiverAccountID,int64 serialNumber,bool isApproval)[] nftTransfers)[] tokenTransfers)(int64)",
@@ -188,6 +196,31 @@ public final class HederaSystemContracts {
             return List.of((long) ResponseCode.INVALID_TOKEN_ID.code, zero);
         }
         return List.of((long) ResponseCode.SUCCESS.code, value.apply(l));
+    }
+
+    /** A failed getFungibleTokenInfo's zeroed FungibleTokenInfo. */
+    static final List<Object> NO_TOKEN_INFO = List.of(List.of(List.of("", "", NONE, "", false, 0L, false, List.of(), List.of(0L, NONE, 0L)),
+                    0L, false, false, false, List.of(), List.of(), List.of(), ""), 0L);
+
+    /**
+     * FungibleTokenInfo{TokenInfo, decimals} of {@code token} as the ledger knows it. Each key is reported
+     * alone under its own key-type bit, as a contract id; the ledger keeps no expiry, no deletion and no
+     * custom fees, so those are zero and empty. Without a KYC key accounts are granted KYC by default.
+     */
+    static List<Object> fungibleTokenInfo(HederaLedger l, Address token) {
+        List<Object> keys = new ArrayList<>();
+        Address[] byBit = l.keys(token);
+        for (int bit = 0; bit < byBit.length; bit++) {
+            if (!byBit[bit].equals(NONE)) {
+                keys.add(List.of(BigInteger.ONE.shiftLeft(bit), List.of(false, byBit[bit], new byte[0], new byte[0], NONE)));
+            }
+        }
+        long maxSupply = l.maxSupply(token);
+        List<Object> hederaToken = List.of(l.name(token), l.symbol(token), l.treasury(token), l.memo(token), maxSupply > 0, maxSupply,
+                        l.freezeDefault(token), keys, List.of(0L, NONE, 0L));
+        List<Object> tokenInfo = List.of(hederaToken, l.totalSupply(token), false, byBit[1].equals(NONE), l.isPaused(token),
+                        List.of(), List.of(), List.of(), LEDGER_ID);
+        return List.of(tokenInfo, l.decimals(token));
     }
 
     /** One operation per token of argument 1, all or nothing: the first failure undoes the others (and their events). */

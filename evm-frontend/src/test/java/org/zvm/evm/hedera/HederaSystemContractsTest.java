@@ -81,7 +81,7 @@ class HederaSystemContractsTest {
             }
         }
         for (String s : List.of("eca36917", "82bba493", "5cfc9011", "2c4ba191", "0e71804f", "e0f4059a", "d6910d06", "49146bde", "2e63879b", "099794e8",
-                        "78b63918", "0fb65bf3", "ea83f293", "e1f21c67", "15dacbea", "927da105", "19f37361", "93272baf", "2e3cff6a", "43a88229", "d83bf9a1")) {
+                        "78b63918", "0fb65bf3", "3f28a19b", "ea83f293", "e1f21c67", "15dacbea", "927da105", "19f37361", "93272baf", "2e3cff6a", "43a88229", "d83bf9a1")) {
             assertTrue(selectors.contains(s), s);
         }
     }
@@ -132,6 +132,36 @@ class HederaSystemContractsTest {
         assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "approve(address,address,uint256)(int64)", token, ALICE, BigInteger.valueOf(7)));
         assertEquals(List.of(code(ResponseCode.SUCCESS), BigInteger.valueOf(7)), call(HederaSystemContracts.HTS, "allowance(address,address,address)(int64,uint256)", token, CONTRACT, ALICE));
         assertEquals(List.of(code(ResponseCode.TOKEN_HAS_NO_FREEZE_KEY)), call(HederaSystemContracts.HTS, "freezeToken(address,address)(int64)", token, ORIGIN));
+    }
+
+    @Test
+    void fungibleTokenInfoIsWhatTheLedgerKnows() {
+        String info = "getFungibleTokenInfo(address)(int64,(" + HederaSystemContracts.TOKEN_INFO + ",int32))";
+        assertEquals("3f28a19b", selector(info));
+        Address token = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, true, 5000, List.of(inherited(0b10001))),
+                        BigInteger.valueOf(1000), BigInteger.TWO).get(1);
+        List<Object> out = call(HederaSystemContracts.HTS, info, token);
+        assertEquals(code(ResponseCode.SUCCESS), out.get(0));
+        List<?> fungible = (List<?>) out.get(1);
+        List<?> tokenInfo = (List<?>) fungible.get(0);
+        List<?> hederaToken = (List<?>) tokenInfo.get(0);
+        assertEquals(List.of("Zed", "SYM", CONTRACT, "memo", true, BigInteger.valueOf(5000), false), hederaToken.subList(0, 7));
+        List<?> actualKeys = (List<?>) hederaToken.get(7);
+        assertEquals(2, actualKeys.size());
+        for (int i = 0; i < 2; i++) {
+            List<?> key = (List<?>) actualKeys.get(i);
+            assertEquals(List.of(BigInteger.ONE, BigInteger.valueOf(16)).get(i), key.get(0));
+            assertEquals(CONTRACT, ((List<?>) key.get(1)).get(1));
+        }
+        assertEquals(List.of(BigInteger.ZERO, NONE, BigInteger.ZERO), hederaToken.get(8));
+        assertEquals(List.of(BigInteger.valueOf(1000), false, true, false, List.of(), List.of(), List.of(), "0x03"), tokenInfo.subList(1, 9));
+        assertEquals(BigInteger.TWO, fungible.get(1));
+
+        List<Object> missing = call(HederaSystemContracts.HTS, info, ALICE);
+        assertEquals(code(ResponseCode.INVALID_TOKEN_ID), missing.get(0));
+        List<?> zeroInfo = (List<?>) ((List<?>) missing.get(1)).get(0);
+        assertEquals(List.of("", "", NONE, "", false, BigInteger.ZERO, false, List.of(), List.of(BigInteger.ZERO, NONE, BigInteger.ZERO)), zeroInfo.get(0));
+        assertEquals(List.of(BigInteger.ZERO, false, false, false, List.of(), List.of(), List.of(), ""), zeroInfo.subList(1, 9));
     }
 
     @Test
