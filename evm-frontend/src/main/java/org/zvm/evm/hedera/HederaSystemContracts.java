@@ -56,6 +56,26 @@ public final class HederaSystemContracts {
 
     private static final Address NONE = HederaLedger.NONE;
 
+    /**
+     * Hedera's ERC-20 facade: ERC-20 calls to a fungible token's address act on the ledger for that token
+     * with the caller as operator (the owner in transfer and approve, the spender in transferFrom). A
+     * write that the ledger refuses fails the call, which undoes it; writes on an NFT are refused.
+     */
+    public static final PrecompiledContract ERC20_FACADE = new SystemContract()
+                    .add("name()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).name(f.codeAddress)))
+                    .add("symbol()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).symbol(f.codeAddress)))
+                    .add("decimals()(uint8)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).decimals(f.codeAddress)))
+                    .add("totalSupply()(uint256)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).totalSupply(f.codeAddress)))
+                    .add("balanceOf(address account)(uint256)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).balanceOf(f.codeAddress, address(a, 0))))
+                    .add("allowance(address owner,address spender)(uint256)", QUERY_GAS, false,
+                                    (a, f) -> List.of(ledger(f).allowanceOf(f.codeAddress, address(a, 0), address(a, 1))))
+                    .add("transfer(address to,uint256 amount)(bool)", Opcode.HTS_TRANSFER.baseGas, true,
+                                    (a, f) -> fungibleWrite(f, l -> l.transfer(f.codeAddress, f.caller, address(a, 0), int64(a.get(1)))))
+                    .add("transferFrom(address from,address to,uint256 amount)(bool)", Opcode.HTS_TRANSFER.baseGas, true,
+                                    (a, f) -> fungibleWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2)))))
+                    .add("approve(address spender,uint256 amount)(bool)", Opcode.HTS_APPROVE.baseGas, true,
+                                    (a, f) -> fungibleWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1)))));
+
     private HederaSystemContracts() {
     }
 
@@ -140,6 +160,8 @@ public final class HederaSystemContracts {
                                         (a, f) -> query(a, 0L, l -> l.tokenKind(address(a, 0)) == TokenKind.NON_FUNGIBLE ? 1L : 0L, f))
                         .add("getFungibleTokenInfo(address token)(int64,(" + TOKEN_INFO + " tokenInfo,int32 decimals))", QUERY_GAS, false,
                                         (a, f) -> query(a, NO_TOKEN_INFO, l -> fungibleTokenInfo(l, address(a, 0)), f))
+                        .add("redirectForToken(address token,bytes encodedFunctionSelector)(int64,bytes)", Opcode.HTS_TRANSFER.baseGas, false,
+                                        HederaSystemContracts::redirectForToken)
                         .add("cryptoTransfer(((address accountID,int64 amount,bool isApproval)[] transfers) transferList,"
                                         + "(address token,(address accountID,int64 amount,bool isApproval)[] transfers,"
                                         + "(address senderAccountID,address receiverAccountID,int64 serialNumber,bool isApproval)[] nftTransfers)[] tokenTransfers)(int64)",
@@ -221,6 +243,31 @@ public final class HederaSystemContracts {
         List<Object> tokenInfo = List.of(hederaToken, l.totalSupply(token), false, byBit[1].equals(NONE), l.isPaused(token),
                         List.of(), List.of(), List.of(), LEDGER_ID);
         return List.of(tokenInfo, l.decimals(token));
+    }
+
+    /** An ERC-20 write on the facade's token: true when the ledger did it, else null (the call fails). */
+    static List<Object> fungibleWrite(Message f, Function<HederaLedger, Outcome> write) {
+        HederaLedger l = ledger(f);
+        if (l.tokenKind(f.codeAddress) != TokenKind.FUNGIBLE) {
+            return null;
+        }
+        return write.apply(l).code().isSuccess() ? List.of(true) : null;
+    }
+
+    /**
+     * redirectForToken: the facade call {@code data} on {@code token}, its ERC-20 output returned with
+     * SUCCESS; the call fails when the facade call does. Run by DELEGATECALL or CALLCODE the frame keeps
+     * its own account, so the facade refuses writes as the HTS functions do.
+     */
+    static List<Object> redirectForToken(List<Object> a, Message f) {
+        Address token = address(a, 0);
+        if (!ledger(f).isToken(token)) {
+            return List.of((long) ResponseCode.INVALID_TOKEN_ID.code, new byte[0]);
+        }
+        Address account = f.address.equals(f.codeAddress) ? token : f.address;
+        Message call = new Message(f.context, f.state, f.env, account, f.caller, token, f.value, (byte[]) a.get(1), Message.EMPTY, f.isStatic, f.depth, f.gas);
+        byte[] out = ERC20_FACADE.run(call);
+        return out == null ? null : List.of((long) ResponseCode.SUCCESS.code, out);
     }
 
     /** One operation per token of argument 1, all or nothing: the first failure undoes the others (and their events). */

@@ -81,7 +81,7 @@ class HederaSystemContractsTest {
             }
         }
         for (String s : List.of("eca36917", "82bba493", "5cfc9011", "2c4ba191", "0e71804f", "e0f4059a", "d6910d06", "49146bde", "2e63879b", "099794e8",
-                        "78b63918", "0fb65bf3", "3f28a19b", "ea83f293", "e1f21c67", "15dacbea", "927da105", "19f37361", "93272baf", "2e3cff6a", "43a88229", "d83bf9a1")) {
+                        "78b63918", "0fb65bf3", "3f28a19b", "618dc65e", "ea83f293", "e1f21c67", "15dacbea", "927da105", "19f37361", "93272baf", "2e3cff6a", "43a88229", "d83bf9a1")) {
             assertTrue(selectors.contains(s), s);
         }
     }
@@ -162,6 +162,59 @@ class HederaSystemContractsTest {
         List<?> zeroInfo = (List<?>) ((List<?>) missing.get(1)).get(0);
         assertEquals(List.of("", "", NONE, "", false, BigInteger.ZERO, false, List.of(), List.of(BigInteger.ZERO, NONE, BigInteger.ZERO)), zeroInfo.get(0));
         assertEquals(List.of(BigInteger.ZERO, false, false, false, List.of(), List.of(), List.of(), ""), zeroInfo.subList(1, 9));
+    }
+
+    /** Calls {@code signature} on the facade of {@code token} from {@code caller}; null when the call fails. */
+    List<Object> erc20(Address token, Address caller, String signature, Object... args) {
+        AbiFunction f = AbiFunction.parse(signature);
+        byte[] out = HederaSystemContracts.ERC20_FACADE.run(frame(token, caller, f.encodeCall(List.of(args)), false));
+        return out == null ? null : f.decodeOutput(out);
+    }
+
+    @Test
+    void erc20FacadeOnTheTokenAddress() {
+        Address token = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.valueOf(1000), BigInteger.TWO).get(1);
+        assertEquals(List.of("Zed"), erc20(token, ALICE, "name()(string)"));
+        assertEquals(List.of("SYM"), erc20(token, ALICE, "symbol()(string)"));
+        assertEquals(List.of(BigInteger.TWO), erc20(token, ALICE, "decimals()(uint8)"));
+        assertEquals(List.of(BigInteger.valueOf(1000)), erc20(token, ALICE, "totalSupply()(uint256)"));
+        assertEquals(List.of(BigInteger.valueOf(1000)), erc20(token, ALICE, "balanceOf(address)(uint256)", CONTRACT));
+
+        assertNull(erc20(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN), "ORIGIN is not associated");
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, token));
+        assertEquals(List.of(true), erc20(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN));
+        assertNull(erc20(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.valueOf(5000)), "more than the balance");
+        assertEquals(List.of(BigInteger.valueOf(990)), erc20(token, ALICE, "balanceOf(address)(uint256)", CONTRACT));
+
+        assertEquals(List.of(true), erc20(token, CONTRACT, "approve(address,uint256)(bool)", ALICE, BigInteger.valueOf(7)));
+        assertEquals(List.of(BigInteger.valueOf(7)), erc20(token, ORIGIN, "allowance(address,address)(uint256)", CONTRACT, ALICE));
+        assertNull(erc20(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(8)), "beyond the allowance");
+        assertEquals(List.of(true), erc20(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(7)));
+        assertEquals(List.of(BigInteger.valueOf(17)), erc20(token, ALICE, "balanceOf(address)(uint256)", ORIGIN));
+        assertEquals(List.of(BigInteger.ZERO), erc20(token, ALICE, "allowance(address,address)(uint256)", CONTRACT, ALICE));
+
+        byte[] transfer = AbiFunction.parse("transfer(address,uint256)").encodeCall(List.of(ALICE, BigInteger.ONE));
+        assertNull(HederaSystemContracts.ERC20_FACADE.run(frame(token, CONTRACT, transfer, true)), "a static call cannot transfer");
+    }
+
+    @Test
+    void redirectForTokenRunsTheFacade() {
+        String redirect = "redirectForToken(address,bytes)(int64,bytes)";
+        assertEquals("618dc65e", selector(redirect));
+        Address token = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.valueOf(1000), BigInteger.TWO).get(1);
+        AbiFunction balanceOf = AbiFunction.parse("balanceOf(address)(uint256)");
+        List<Object> out = call(HederaSystemContracts.HTS, redirect, token, balanceOf.encodeCall(List.of(CONTRACT)));
+        assertEquals(code(ResponseCode.SUCCESS), out.get(0));
+        assertEquals(List.of(BigInteger.valueOf(1000)), balanceOf.decodeOutput((byte[]) out.get(1)));
+        assertEquals(code(ResponseCode.INVALID_TOKEN_ID), call(HederaSystemContracts.HTS, redirect, ALICE, balanceOf.encodeCall(List.of(CONTRACT))).get(0));
+
+        byte[] approve = AbiFunction.parse("approve(address,uint256)").encodeCall(List.of(ALICE, BigInteger.TWO));
+        assertEquals(code(ResponseCode.SUCCESS), call(HederaSystemContracts.HTS, redirect, token, approve).get(0));
+        assertEquals(2, new HederaLedger(state, CONTRACT, ORIGIN, 1).allowanceOf(token, CONTRACT, ALICE));
+        byte[] delegated = AbiFunction.parse("redirectForToken(address,bytes)").encodeCall(List.of(token, approve));
+        Message viaDelegateCall = new Message(null, state, Environment.defaults(ORIGIN), CONTRACT, ORIGIN, HederaSystemContracts.HTS, UInt256.ZERO, delegated,
+                        new byte[0], false, 1, 1_000_000);
+        assertNull(contracts.get(HederaSystemContracts.HTS).run(viaDelegateCall), "DELEGATECALL cannot write through the facade");
     }
 
     @Test
