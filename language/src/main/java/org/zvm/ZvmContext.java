@@ -141,7 +141,10 @@ public final class ZvmContext {
         Frontend evm = language.frontend(CodeFormat.EVM);
         PrecompiledContract p = evm == null ? null : evm.precompile(address, revision());
         p = p != null ? p : systemContracts().get(address);
-        return p != null || tokenFacade == null || !new HederaLedger(in, HederaLedger.NONE, HederaLedger.NONE, 0).isToken(address) ? p : tokenFacade;
+        if (p == null && tokenFacade != null && new HederaLedger(in, HederaLedger.NONE, HederaLedger.NONE, 0).isToken(address)) {
+            return tokenFacade;
+        }
+        return p;
     }
 
     /** Addresses of every precompile and system contract (warm from the start of a transaction). */
