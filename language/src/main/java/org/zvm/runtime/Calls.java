@@ -72,7 +72,15 @@ public final class Calls {
             return;
         }
         long cost = p.gas(child.calldata);
-        byte[] out = cost > child.gas ? null : p.run(child);
+        byte[] out;
+        try {
+            out = cost > child.gas ? null : p.run(child);
+        } catch (PrecompiledContract.Reverted r) {
+            child.reason = HaltReason.REVERT;
+            child.output = r.data;
+            child.gasLeft = child.gas - cost;
+            return;
+        }
         if (out == null) {
             child.reason = cost > child.gas ? HaltReason.OUT_OF_GAS : HaltReason.PRECOMPILE_FAILURE;
             child.gasLeft = 0;

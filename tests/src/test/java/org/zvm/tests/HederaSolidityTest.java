@@ -70,6 +70,7 @@ class HederaSolidityTest {
             assertEquals(1505, treasury.invokeMember("balanceOf", ORIGIN).asLong());
             PolyglotException refused = assertThrows(PolyglotException.class, () -> treasury.invokeMember("payErc20", ALICE, 1));
             assertTrue(refused.getMessage().startsWith("payErc20(address,uint256) reverted"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("TOKEN_NOT_ASSOCIATED_TO_ACCOUNT"), refused.getMessage());
             assertEquals(1505, treasury.invokeMember("balanceOf", ORIGIN).asLong());
 
             String first = treasury.invokeMember("seed").toString();

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.zvm.abi.RevertReason;
 import org.zvm.hedera.EntityId;
 import org.zvm.hedera.HederaConfig;
 import org.zvm.hedera.HederaLedger;
@@ -59,7 +60,7 @@ public final class HederaSystemContracts {
     /**
      * Hedera's ERC-20 facade: ERC-20 calls to a fungible token's address act on the ledger for that token
      * with the caller as operator (the owner in transfer and approve, the spender in transferFrom). A
-     * write that the ledger refuses fails the call, which undoes it; writes on an NFT are refused.
+     * write that the ledger refuses reverts, naming the response code; writes on an NFT are refused.
      */
     public static final PrecompiledContract ERC20_FACADE = new SystemContract()
                     .add("name()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).name(f.codeAddress)))
@@ -245,18 +246,22 @@ public final class HederaSystemContracts {
         return List.of(tokenInfo, l.decimals(token));
     }
 
-    /** An ERC-20 write on the facade's token: true when the ledger did it, else null (the call fails). */
+    /**
+     * An ERC-20 write on the facade's token: true when the ledger did it, else a revert with
+     * Error(response code name); NOT_SUPPORTED on an NFT.
+     */
     static List<Object> fungibleWrite(Message f, Function<HederaLedger, Outcome> write) {
         HederaLedger l = ledger(f);
-        if (l.tokenKind(f.codeAddress) != TokenKind.FUNGIBLE) {
-            return null;
+        ResponseCode code = l.tokenKind(f.codeAddress) != TokenKind.FUNGIBLE ? ResponseCode.NOT_SUPPORTED : write.apply(l).code();
+        if (!code.isSuccess()) {
+            throw new PrecompiledContract.Reverted(RevertReason.ERROR.encodeCall(List.of(code.name())));
         }
-        return write.apply(l).code().isSuccess() ? List.of(true) : null;
+        return List.of(true);
     }
 
     /**
      * redirectForToken: the facade call {@code data} on {@code token}, its ERC-20 output returned with
-     * SUCCESS; the call fails when the facade call does. Run by DELEGATECALL or CALLCODE the frame keeps
+     * SUCCESS; the call fails or reverts when the facade call does. Run by DELEGATECALL or CALLCODE the frame keeps
      * its own account, so the facade refuses writes as the HTS functions do.
      */
     static List<Object> redirectForToken(List<Object> a, Message f) {

@@ -4,6 +4,7 @@ package org.zvm.evm.hedera;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zvm.abi.AbiFunction;
+import org.zvm.abi.RevertReason;
 import org.zvm.hedera.EntityId;
 import org.zvm.hedera.HederaConfig;
 import org.zvm.hedera.HederaLedger;
@@ -171,6 +173,12 @@ class HederaSystemContractsTest {
         return out == null ? null : f.decodeOutput(out);
     }
 
+    /** The Error(string) reason a facade call reverts with. */
+    String erc20Reverts(Address token, Address caller, String signature, Object... args) {
+        PrecompiledContract.Reverted r = assertThrows(PrecompiledContract.Reverted.class, () -> erc20(token, caller, signature, args));
+        return RevertReason.decode(r.data, null).message();
+    }
+
     @Test
     void erc20FacadeOnTheTokenAddress() {
         Address token = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.valueOf(1000), BigInteger.TWO).get(1);
@@ -180,15 +188,15 @@ class HederaSystemContractsTest {
         assertEquals(List.of(BigInteger.valueOf(1000)), erc20(token, ALICE, "totalSupply()(uint256)"));
         assertEquals(List.of(BigInteger.valueOf(1000)), erc20(token, ALICE, "balanceOf(address)(uint256)", CONTRACT));
 
-        assertNull(erc20(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN), "ORIGIN is not associated");
+        assertEquals("TOKEN_NOT_ASSOCIATED_TO_ACCOUNT", erc20Reverts(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN));
         assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, token));
         assertEquals(List.of(true), erc20(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN));
-        assertNull(erc20(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.valueOf(5000)), "more than the balance");
+        assertEquals("INSUFFICIENT_TOKEN_BALANCE", erc20Reverts(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.valueOf(5000)));
         assertEquals(List.of(BigInteger.valueOf(990)), erc20(token, ALICE, "balanceOf(address)(uint256)", CONTRACT));
 
         assertEquals(List.of(true), erc20(token, CONTRACT, "approve(address,uint256)(bool)", ALICE, BigInteger.valueOf(7)));
         assertEquals(List.of(BigInteger.valueOf(7)), erc20(token, ORIGIN, "allowance(address,address)(uint256)", CONTRACT, ALICE));
-        assertNull(erc20(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(8)), "beyond the allowance");
+        assertEquals("AMOUNT_EXCEEDS_ALLOWANCE", erc20Reverts(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(8)));
         assertEquals(List.of(true), erc20(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(7)));
         assertEquals(List.of(BigInteger.valueOf(17)), erc20(token, ALICE, "balanceOf(address)(uint256)", ORIGIN));
         assertEquals(List.of(BigInteger.ZERO), erc20(token, ALICE, "allowance(address,address)(uint256)", CONTRACT, ALICE));
