@@ -34,6 +34,51 @@ interface IHederaTokenService {
         Expiry expiry;
     }
 
+    struct FixedFee {
+        int64 amount;
+        address tokenId;
+        bool useHbarsForPayment;
+        bool useCurrentTokenForPayment;
+        address feeCollector;
+    }
+
+    struct FractionalFee {
+        int64 numerator;
+        int64 denominator;
+        int64 minimumAmount;
+        int64 maximumAmount;
+        bool netOfTransfers;
+        address feeCollector;
+    }
+
+    struct RoyaltyFee {
+        int64 numerator;
+        int64 denominator;
+        int64 amount;
+        address tokenId;
+        bool useHbarsForPayment;
+        address feeCollector;
+    }
+
+    struct TokenInfo {
+        HederaToken token;
+        int64 totalSupply;
+        bool deleted;
+        bool defaultKycStatus;
+        bool pauseStatus;
+        FixedFee[] fixedFees;
+        FractionalFee[] fractionalFees;
+        RoyaltyFee[] royaltyFees;
+        string ledgerId;
+    }
+
+    struct FungibleTokenInfo {
+        TokenInfo tokenInfo;
+        int32 decimals;
+    }
+
+    function getFungibleTokenInfo(address token) external returns (int64 responseCode, FungibleTokenInfo memory tokenInfo);
+
     function createFungibleToken(HederaToken memory token, int64 initialTotalSupply, int32 decimals)
         external payable returns (int64 responseCode, address tokenAddress);
 
@@ -43,6 +88,13 @@ interface IHederaTokenService {
     function associateToken(address account, address token) external returns (int64 responseCode);
 
     function transferToken(address token, address sender, address recipient, int64 amount) external returns (int64 responseCode);
+}
+
+/// The ERC-20 functions Hedera's facade answers at a token's own address.
+interface IERC20 {
+    function balanceOf(address account) external view returns (uint256);
+
+    function transfer(address to, uint256 amount) external returns (bool);
 }
 
 interface IPrngSystemContract {
@@ -93,6 +145,27 @@ contract HederaTreasury {
     function pay(address to, int64 amount) external returns (int64 responseCode) {
         (bool ok, bytes memory result) = HTS.call(abi.encodeWithSelector(IHederaTokenService.transferToken.selector, token, address(this), to, amount));
         responseCode = ok ? abi.decode(result, (int64)) : UNKNOWN;
+    }
+
+    /// The token's name and decimals as getFungibleTokenInfo reports them.
+    function info() external returns (int64 responseCode, string memory name, int32 decimals) {
+        (bool ok, bytes memory result) = HTS.call(abi.encodeWithSelector(IHederaTokenService.getFungibleTokenInfo.selector, token));
+        if (!ok) {
+            return (UNKNOWN, "", 0);
+        }
+        IHederaTokenService.FungibleTokenInfo memory i;
+        (responseCode, i) = abi.decode(result, (int64, IHederaTokenService.FungibleTokenInfo));
+        return (responseCode, i.tokenInfo.token.name, i.decimals);
+    }
+
+    /// Through the ERC-20 facade at the token's address.
+    function balanceOf(address account) external view returns (uint256) {
+        return IERC20(token).balanceOf(account);
+    }
+
+    /// Through the ERC-20 facade: reverts when the transfer fails.
+    function payErc20(address to, uint256 amount) external returns (bool) {
+        return IERC20(token).transfer(to, amount);
     }
 
     function seed() external returns (bytes32) {

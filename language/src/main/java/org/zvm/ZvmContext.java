@@ -9,6 +9,7 @@ import java.util.Map;
 import org.zvm.builder.Frontend;
 import org.zvm.error.ZvmLoadError;
 import org.zvm.hedera.HederaConfig;
+import org.zvm.hedera.HederaLedger;
 import org.zvm.opcode.Revision;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.CodeFormat;
@@ -39,6 +40,7 @@ public final class ZvmContext {
     private Revision revision;
     private HederaConfig hedera;
     private Map<Address, PrecompiledContract> systemContracts;
+    private PrecompiledContract tokenFacade;
     private StateBackend backend;
     private WorldState state;
     private Environment environment = Environment.defaults(Address.fromHex("0x00000000000000000000000000000000000000c0"));
@@ -123,21 +125,26 @@ public final class ZvmContext {
         return hedera;
     }
 
-    /** The chain's system contracts by address (none on Ethereum), from the EVM frontend. */
+    /** The chain's system contracts by address (none on Ethereum) and its token facade, from the EVM frontend. */
     private Map<Address, PrecompiledContract> systemContracts() {
         if (systemContracts == null) {
             Frontend evm = language.frontend(CodeFormat.EVM);
             systemContracts = evm == null ? Map.of() : evm.systemContracts(hedera());
+            tokenFacade = evm == null ? null : evm.tokenFacade(hedera());
         }
         return systemContracts;
     }
 
-    /** The precompiled or system contract at {@code address}, or null. */
+    /** The precompiled or system contract at {@code address}, or the token facade when {@code state} has a token there; else null. */
     @TruffleBoundary
-    public PrecompiledContract precompile(Address address) {
+    public PrecompiledContract precompile(Address address, WorldState in) {
         Frontend evm = language.frontend(CodeFormat.EVM);
         PrecompiledContract p = evm == null ? null : evm.precompile(address, revision());
-        return p != null ? p : systemContracts().get(address);
+        p = p != null ? p : systemContracts().get(address);
+        if (p == null && tokenFacade != null && new HederaLedger(in, HederaLedger.NONE, HederaLedger.NONE, 0).isToken(address)) {
+            return tokenFacade;
+        }
+        return p;
     }
 
     /** Addresses of every precompile and system contract (warm from the start of a transaction). */

@@ -108,6 +108,12 @@ public final class EvmFrontend implements Frontend {
         return HederaSystemContracts.of(hedera);
     }
 
+    /** Hedera's ERC-20 facade on token addresses when the context's chain is Hedera. */
+    @Override
+    public PrecompiledContract tokenFacade(HederaConfig hedera) {
+        return hedera.systemContracts() ? HederaSystemContracts.ERC20_FACADE : null;
+    }
+
     @Override
     public List<String> documentMimeTypes() {
         return List.of(ZvmLanguage.STATE_TEST_MIME);

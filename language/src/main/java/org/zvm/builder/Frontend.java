@@ -49,6 +49,14 @@ public interface Frontend {
         return Map.of();
     }
 
+    /**
+     * What answers calls to a token's address on the chain {@code hedera} describes (Hedera's ERC-20
+     * facade: the token entity's long-zero address has no code of its own), or null for none.
+     */
+    default PrecompiledContract tokenFacade(HederaConfig hedera) {
+        return null;
+    }
+
     /** MIME types of documents this frontend runs that are not code (the EVM's state test files). */
     default List<String> documentMimeTypes() {
         return List.of();

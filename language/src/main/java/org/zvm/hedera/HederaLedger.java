@@ -248,6 +248,33 @@ public final class HederaLedger {
         return readAddress(token(token, TokenField.TREASURY));
     }
 
+    public String memo(Address token) {
+        return new String(readBytes(token(token, TokenField.MEMO)), StandardCharsets.UTF_8);
+    }
+
+    /** The maximum supply of a finite token, 0 for an infinite one. */
+    public long maxSupply(Address token) {
+        return readLong(token(token, TokenField.MAX_SUPPLY));
+    }
+
+    public boolean freezeDefault(Address token) {
+        return readLong(token(token, TokenField.FREEZE_DEFAULT)) != 0;
+    }
+
+    public boolean isPaused(Address token) {
+        return readLong(token(token, TokenField.PAUSED)) != 0;
+    }
+
+    /** The token's keys by IHederaTokenService key-type bit (0 admin … 6 pause), the zero address where it has none. */
+    public Address[] keys(Address token) {
+        TokenField[] byBit = {TokenField.ADMIN_KEY, TokenField.KYC_KEY, TokenField.FREEZE_KEY, TokenField.WIPE_KEY, TokenField.SUPPLY_KEY, null, TokenField.PAUSE_KEY};
+        Address[] out = new Address[byBit.length];
+        for (int bit = 0; bit < byBit.length; bit++) {
+            out[bit] = byBit[bit] == null ? NONE : tokenKey(token, byBit[bit]);
+        }
+        return out;
+    }
+
     public boolean isAssociated(Address token, Address account) {
         return (flags(token, account) & ASSOCIATED) != 0;
     }

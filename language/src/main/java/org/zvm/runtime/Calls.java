@@ -26,7 +26,7 @@ public final class Calls {
     @TruffleBoundary
     public static Message enterCall(ZvmContext c, WorldState s, Environment env, Address address, Address caller, Address codeAddress,
                     UInt256 value, boolean transfers, byte[] input, boolean isStatic, int depth, long gas) {
-        PrecompiledContract precompiled = c.precompile(codeAddress);
+        PrecompiledContract precompiled = c.precompile(codeAddress, s);
         LoadedCode loaded = precompiled == null ? c.load(s.getCode(codeAddress)) : null;
         byte[] code = loaded == null ? Message.EMPTY : loaded.code();
         Message child = new Message(c, s, env, address, caller, codeAddress, value, input, code, isStatic, depth, gas);
@@ -72,7 +72,15 @@ public final class Calls {
             return;
         }
         long cost = p.gas(child.calldata);
-        byte[] out = cost > child.gas ? null : p.run(child);
+        byte[] out;
+        try {
+            out = cost > child.gas ? null : p.run(child);
+        } catch (PrecompiledContract.Reverted r) {
+            child.reason = HaltReason.REVERT;
+            child.output = r.data;
+            child.gasLeft = child.gas - cost;
+            return;
+        }
         if (out == null) {
             child.reason = cost > child.gas ? HaltReason.OUT_OF_GAS : HaltReason.PRECOMPILE_FAILURE;
             child.gasLeft = 0;

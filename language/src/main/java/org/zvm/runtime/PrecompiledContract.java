@@ -15,4 +15,15 @@ public interface PrecompiledContract {
      * also the caller, the state and the static mode.
      */
     byte[] run(Message frame);
+
+    /** Thrown by {@link #run} to revert the call with {@code data}: the state is undone, the gas left is kept. */
+    final class Reverted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        public final transient byte[] data;
+
+        public Reverted(byte[] data) {
+            super(null, null, false, false);
+            this.data = data;
+        }
+    }
 }

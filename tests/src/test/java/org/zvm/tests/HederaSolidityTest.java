@@ -60,6 +60,19 @@ class HederaSolidityTest {
             assertEquals(ResponseCode.INSUFFICIENT_TOKEN_BALANCE.code, code(treasury.invokeMember("pay", ORIGIN, 1491)));
             assertEquals(ResponseCode.SUCCESS.code, code(treasury.invokeMember("pay", ORIGIN, 1490)));
 
+            Value info = treasury.invokeMember("info");
+            assertEquals(ResponseCode.SUCCESS.code, info.getArrayElement(0).asLong());
+            assertEquals("Zed", info.getArrayElement(1).asString());
+            assertEquals(2, info.getArrayElement(2).asInt());
+            assertEquals(1500, treasury.invokeMember("balanceOf", ORIGIN).asLong(), "the ERC-20 facade reads the ledger");
+            assertEquals(ResponseCode.SUCCESS.code, code(treasury.invokeMember("mint", token, 100)));
+            assertTrue(treasury.invokeMember("payErc20", ORIGIN, 5).asBoolean());
+            assertEquals(1505, treasury.invokeMember("balanceOf", ORIGIN).asLong());
+            PolyglotException refused = assertThrows(PolyglotException.class, () -> treasury.invokeMember("payErc20", ALICE, 1));
+            assertTrue(refused.getMessage().startsWith("payErc20(address,uint256) reverted"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("TOKEN_NOT_ASSOCIATED_TO_ACCOUNT"), refused.getMessage());
+            assertEquals(1505, treasury.invokeMember("balanceOf", ORIGIN).asLong());
+
             String first = treasury.invokeMember("seed").toString();
             assertNotEquals(first, treasury.invokeMember("seed").toString(), "each transaction draws the next seed");
         }

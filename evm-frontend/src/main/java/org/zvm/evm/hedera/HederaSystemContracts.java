@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.zvm.abi.RevertReason;
 import org.zvm.hedera.EntityId;
 import org.zvm.hedera.HederaConfig;
 import org.zvm.hedera.HederaLedger;
@@ -48,7 +49,33 @@ public final class HederaSystemContracts {
     static final String FRACTIONAL_FEE = "(int64 numerator,int64 denominator,int64 minimumAmount,int64 maximumAmount,bool netOfTransfers,address feeCollector)";
     static final String ROYALTY_FEE = "(int64 numerator,int64 denominator,int64 amount,address tokenId,bool useHbarsForPayment,address feeCollector)";
 
+    /** IHederaTokenService's TokenInfo struct (v3). */
+    static final String TOKEN_INFO = "(" + HEDERA_TOKEN + " token,int64 totalSupply,bool deleted,bool defaultKycStatus,bool pauseStatus,"
+                    + FIXED_FEE + "[] fixedFees," + FRACTIONAL_FEE + "[] fractionalFees," + ROYALTY_FEE + "[] royaltyFees,string ledgerId)";
+    /** The ledger id TokenInfo reports: previewnet's, as a local network has none of its own. */
+    static final String LEDGER_ID = "0x03";
+
     private static final Address NONE = HederaLedger.NONE;
+
+    /**
+     * Hedera's ERC-20 facade: ERC-20 calls to a fungible token's address act on the ledger for that token
+     * with the caller as operator (the owner in transfer and approve, the spender in transferFrom). A
+     * write that the ledger refuses reverts, naming the response code; writes on an NFT are refused.
+     */
+    public static final PrecompiledContract ERC20_FACADE = new SystemContract()
+                    .add("name()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).name(f.codeAddress)))
+                    .add("symbol()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).symbol(f.codeAddress)))
+                    .add("decimals()(uint8)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).decimals(f.codeAddress)))
+                    .add("totalSupply()(uint256)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).totalSupply(f.codeAddress)))
+                    .add("balanceOf(address account)(uint256)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).balanceOf(f.codeAddress, address(a, 0))))
+                    .add("allowance(address owner,address spender)(uint256)", QUERY_GAS, false,
+                                    (a, f) -> List.of(ledger(f).allowanceOf(f.codeAddress, address(a, 0), address(a, 1))))
+                    .add("transfer(address to,uint256 amount)(bool)", Opcode.HTS_TRANSFER.baseGas, true,
+                                    (a, f) -> fungibleWrite(f, l -> l.transfer(f.codeAddress, f.caller, address(a, 0), int64(a.get(1)))))
+                    .add("transferFrom(address from,address to,uint256 amount)(bool)", Opcode.HTS_TRANSFER.baseGas, true,
+                                    (a, f) -> fungibleWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2)))))
+                    .add("approve(address spender,uint256 amount)(bool)", Opcode.HTS_APPROVE.baseGas, true,
+                                    (a, f) -> fungibleWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1)))));
 
     private HederaSystemContracts() {
     }
@@ -132,6 +159,10 @@ public final class HederaSystemContracts {
                                         (a, f) -> List.of((long) ResponseCode.SUCCESS.code, ledger(f).isToken(address(a, 0))))
                         .add("getTokenType(address token)(int64,int32)", QUERY_GAS, false,
                                         (a, f) -> query(a, 0L, l -> l.tokenKind(address(a, 0)) == TokenKind.NON_FUNGIBLE ? 1L : 0L, f))
+                        .add("getFungibleTokenInfo(address token)(int64,(" + TOKEN_INFO + " tokenInfo,int32 decimals))", QUERY_GAS, false,
+                                        (a, f) -> query(a, NO_TOKEN_INFO, l -> fungibleTokenInfo(l, address(a, 0)), f))
+                        .add("redirectForToken(address token,bytes encodedFunctionSelector)(int64,bytes)", Opcode.HTS_TRANSFER.baseGas, false,
+                                        HederaSystemContracts::redirectForToken)
                         .add("cryptoTransfer(((address accountID,int64 amount,bool isApproval)[] transfers) transferList,"
                                         + "(address token,(address accountID,int64 amount,bool isApproval)[] transfers,"
                                         + "(address senderAccountID,address receiverAccountID,int64 serialNumber,bool isApproval)[] nftTransfers)[] tokenTransfers)(int64)",
@@ -188,6 +219,60 @@ public final class HederaSystemContracts {
             return List.of((long) ResponseCode.INVALID_TOKEN_ID.code, zero);
         }
         return List.of((long) ResponseCode.SUCCESS.code, value.apply(l));
+    }
+
+    /** A failed getFungibleTokenInfo's zeroed FungibleTokenInfo. */
+    static final List<Object> NO_TOKEN_INFO = List.of(List.of(List.of("", "", NONE, "", false, 0L, false, List.of(), List.of(0L, NONE, 0L)),
+                    0L, false, false, false, List.of(), List.of(), List.of(), ""), 0L);
+
+    /**
+     * FungibleTokenInfo{TokenInfo, decimals} of {@code token} as the ledger knows it. Each key is reported
+     * alone under its own key-type bit, as a contract id; the ledger keeps no expiry, no deletion and no
+     * custom fees, so those are zero and empty. Without a KYC key accounts are granted KYC by default.
+     */
+    static List<Object> fungibleTokenInfo(HederaLedger l, Address token) {
+        List<Object> keys = new ArrayList<>();
+        Address[] byBit = l.keys(token);
+        for (int bit = 0; bit < byBit.length; bit++) {
+            if (!byBit[bit].equals(NONE)) {
+                keys.add(List.of(BigInteger.ONE.shiftLeft(bit), List.of(false, byBit[bit], new byte[0], new byte[0], NONE)));
+            }
+        }
+        long maxSupply = l.maxSupply(token);
+        List<Object> hederaToken = List.of(l.name(token), l.symbol(token), l.treasury(token), l.memo(token), maxSupply > 0, maxSupply,
+                        l.freezeDefault(token), keys, List.of(0L, NONE, 0L));
+        List<Object> tokenInfo = List.of(hederaToken, l.totalSupply(token), false, byBit[1].equals(NONE), l.isPaused(token),
+                        List.of(), List.of(), List.of(), LEDGER_ID);
+        return List.of(tokenInfo, l.decimals(token));
+    }
+
+    /**
+     * An ERC-20 write on the facade's token: true when the ledger did it, else a revert with
+     * Error(response code name); NOT_SUPPORTED on an NFT.
+     */
+    static List<Object> fungibleWrite(Message f, Function<HederaLedger, Outcome> write) {
+        HederaLedger l = ledger(f);
+        ResponseCode code = l.tokenKind(f.codeAddress) != TokenKind.FUNGIBLE ? ResponseCode.NOT_SUPPORTED : write.apply(l).code();
+        if (!code.isSuccess()) {
+            throw new PrecompiledContract.Reverted(RevertReason.ERROR.encodeCall(List.of(code.name())));
+        }
+        return List.of(true);
+    }
+
+    /**
+     * redirectForToken: the facade call {@code data} on {@code token}, its ERC-20 output returned with
+     * SUCCESS; the call fails or reverts when the facade call does. Run by DELEGATECALL or CALLCODE the frame keeps
+     * its own account, so the facade refuses writes as the HTS functions do.
+     */
+    static List<Object> redirectForToken(List<Object> a, Message f) {
+        Address token = address(a, 0);
+        if (!ledger(f).isToken(token)) {
+            return List.of((long) ResponseCode.INVALID_TOKEN_ID.code, new byte[0]);
+        }
+        Address account = f.address.equals(f.codeAddress) ? token : f.address;
+        Message call = new Message(f.context, f.state, f.env, account, f.caller, token, f.value, (byte[]) a.get(1), Message.EMPTY, f.isStatic, f.depth, f.gas);
+        byte[] out = ERC20_FACADE.run(call);
+        return out == null ? null : List.of((long) ResponseCode.SUCCESS.code, out);
     }
 
     /** One operation per token of argument 1, all or nothing: the first failure undoes the others (and their events). */

@@ -18,10 +18,10 @@ import org.zvm.runtime.PrecompiledContract;
  * handler from decoded arguments to results, ABI-encoded as the function's outputs. Calldata that names
  * no function of the table or does not decode fails the call (its gas is consumed), as does a function
  * that changes state called from a static frame or by DELEGATECALL/CALLCODE (when the frame's account
- * is not the system contract itself).
+ * is not the system contract itself), and a function whose handler refuses the call.
  */
 final class SystemContract implements PrecompiledContract {
-    /** Computes a function's results from its arguments and the call frame. */
+    /** Computes a function's results from its arguments and the call frame; null fails the call. */
     @FunctionalInterface
     interface Handler {
         List<Object> apply(List<Object> args, Message frame);
@@ -64,7 +64,8 @@ final class SystemContract implements PrecompiledContract {
         }
         try {
             List<Object> args = AbiCodec.decode(f.abi.inputs(), Arrays.copyOfRange(frame.calldata, 4, frame.calldata.length));
-            return AbiCodec.encode(f.abi.outputs(), f.handler.apply(args, frame));
+            List<Object> results = f.handler.apply(args, frame);
+            return results == null ? null : AbiCodec.encode(f.abi.outputs(), results);
         } catch (AbiException e) {
             return null;
         }

@@ -4,6 +4,7 @@ package org.zvm.evm.hedera;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zvm.abi.AbiFunction;
+import org.zvm.abi.RevertReason;
 import org.zvm.hedera.EntityId;
 import org.zvm.hedera.HederaConfig;
 import org.zvm.hedera.HederaLedger;
@@ -81,7 +83,7 @@ class HederaSystemContractsTest {
             }
         }
         for (String s : List.of("eca36917", "82bba493", "5cfc9011", "2c4ba191", "0e71804f", "e0f4059a", "d6910d06", "49146bde", "2e63879b", "099794e8",
-                        "78b63918", "0fb65bf3", "ea83f293", "e1f21c67", "15dacbea", "927da105", "19f37361", "93272baf", "2e3cff6a", "43a88229", "d83bf9a1")) {
+                        "78b63918", "0fb65bf3", "3f28a19b", "618dc65e", "ea83f293", "e1f21c67", "15dacbea", "927da105", "19f37361", "93272baf", "2e3cff6a", "43a88229", "d83bf9a1")) {
             assertTrue(selectors.contains(s), s);
         }
     }
@@ -132,6 +134,95 @@ class HederaSystemContractsTest {
         assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "approve(address,address,uint256)(int64)", token, ALICE, BigInteger.valueOf(7)));
         assertEquals(List.of(code(ResponseCode.SUCCESS), BigInteger.valueOf(7)), call(HederaSystemContracts.HTS, "allowance(address,address,address)(int64,uint256)", token, CONTRACT, ALICE));
         assertEquals(List.of(code(ResponseCode.TOKEN_HAS_NO_FREEZE_KEY)), call(HederaSystemContracts.HTS, "freezeToken(address,address)(int64)", token, ORIGIN));
+    }
+
+    @Test
+    void fungibleTokenInfoIsWhatTheLedgerKnows() {
+        String info = "getFungibleTokenInfo(address)(int64,(" + HederaSystemContracts.TOKEN_INFO + ",int32))";
+        assertEquals("3f28a19b", selector(info));
+        Address token = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, true, 5000, List.of(inherited(0b10001))),
+                        BigInteger.valueOf(1000), BigInteger.TWO).get(1);
+        List<Object> out = call(HederaSystemContracts.HTS, info, token);
+        assertEquals(code(ResponseCode.SUCCESS), out.get(0));
+        List<?> fungible = (List<?>) out.get(1);
+        List<?> tokenInfo = (List<?>) fungible.get(0);
+        List<?> hederaToken = (List<?>) tokenInfo.get(0);
+        assertEquals(List.of("Zed", "SYM", CONTRACT, "memo", true, BigInteger.valueOf(5000), false), hederaToken.subList(0, 7));
+        List<?> actualKeys = (List<?>) hederaToken.get(7);
+        assertEquals(2, actualKeys.size());
+        for (int i = 0; i < 2; i++) {
+            List<?> key = (List<?>) actualKeys.get(i);
+            assertEquals(List.of(BigInteger.ONE, BigInteger.valueOf(16)).get(i), key.get(0));
+            assertEquals(CONTRACT, ((List<?>) key.get(1)).get(1));
+        }
+        assertEquals(List.of(BigInteger.ZERO, NONE, BigInteger.ZERO), hederaToken.get(8));
+        assertEquals(List.of(BigInteger.valueOf(1000), false, true, false, List.of(), List.of(), List.of(), "0x03"), tokenInfo.subList(1, 9));
+        assertEquals(BigInteger.TWO, fungible.get(1));
+
+        List<Object> missing = call(HederaSystemContracts.HTS, info, ALICE);
+        assertEquals(code(ResponseCode.INVALID_TOKEN_ID), missing.get(0));
+        List<?> zeroInfo = (List<?>) ((List<?>) missing.get(1)).get(0);
+        assertEquals(List.of("", "", NONE, "", false, BigInteger.ZERO, false, List.of(), List.of(BigInteger.ZERO, NONE, BigInteger.ZERO)), zeroInfo.get(0));
+        assertEquals(List.of(BigInteger.ZERO, false, false, false, List.of(), List.of(), List.of(), ""), zeroInfo.subList(1, 9));
+    }
+
+    /** Calls {@code signature} on the facade of {@code token} from {@code caller}; null when the call fails. */
+    List<Object> erc20(Address token, Address caller, String signature, Object... args) {
+        AbiFunction f = AbiFunction.parse(signature);
+        byte[] out = HederaSystemContracts.ERC20_FACADE.run(frame(token, caller, f.encodeCall(List.of(args)), false));
+        return out == null ? null : f.decodeOutput(out);
+    }
+
+    /** The Error(string) reason a facade call reverts with. */
+    String erc20Reverts(Address token, Address caller, String signature, Object... args) {
+        PrecompiledContract.Reverted r = assertThrows(PrecompiledContract.Reverted.class, () -> erc20(token, caller, signature, args));
+        return RevertReason.decode(r.data, null).message();
+    }
+
+    @Test
+    void erc20FacadeOnTheTokenAddress() {
+        Address token = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.valueOf(1000), BigInteger.TWO).get(1);
+        assertEquals(List.of("Zed"), erc20(token, ALICE, "name()(string)"));
+        assertEquals(List.of("SYM"), erc20(token, ALICE, "symbol()(string)"));
+        assertEquals(List.of(BigInteger.TWO), erc20(token, ALICE, "decimals()(uint8)"));
+        assertEquals(List.of(BigInteger.valueOf(1000)), erc20(token, ALICE, "totalSupply()(uint256)"));
+        assertEquals(List.of(BigInteger.valueOf(1000)), erc20(token, ALICE, "balanceOf(address)(uint256)", CONTRACT));
+
+        assertEquals("TOKEN_NOT_ASSOCIATED_TO_ACCOUNT", erc20Reverts(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN));
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, token));
+        assertEquals(List.of(true), erc20(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN));
+        assertEquals("INSUFFICIENT_TOKEN_BALANCE", erc20Reverts(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.valueOf(5000)));
+        assertEquals(List.of(BigInteger.valueOf(990)), erc20(token, ALICE, "balanceOf(address)(uint256)", CONTRACT));
+
+        assertEquals(List.of(true), erc20(token, CONTRACT, "approve(address,uint256)(bool)", ALICE, BigInteger.valueOf(7)));
+        assertEquals(List.of(BigInteger.valueOf(7)), erc20(token, ORIGIN, "allowance(address,address)(uint256)", CONTRACT, ALICE));
+        assertEquals("AMOUNT_EXCEEDS_ALLOWANCE", erc20Reverts(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(8)));
+        assertEquals(List.of(true), erc20(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(7)));
+        assertEquals(List.of(BigInteger.valueOf(17)), erc20(token, ALICE, "balanceOf(address)(uint256)", ORIGIN));
+        assertEquals(List.of(BigInteger.ZERO), erc20(token, ALICE, "allowance(address,address)(uint256)", CONTRACT, ALICE));
+
+        byte[] transfer = AbiFunction.parse("transfer(address,uint256)").encodeCall(List.of(ALICE, BigInteger.ONE));
+        assertNull(HederaSystemContracts.ERC20_FACADE.run(frame(token, CONTRACT, transfer, true)), "a static call cannot transfer");
+    }
+
+    @Test
+    void redirectForTokenRunsTheFacade() {
+        String redirect = "redirectForToken(address,bytes)(int64,bytes)";
+        assertEquals("618dc65e", selector(redirect));
+        Address token = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.valueOf(1000), BigInteger.TWO).get(1);
+        AbiFunction balanceOf = AbiFunction.parse("balanceOf(address)(uint256)");
+        List<Object> out = call(HederaSystemContracts.HTS, redirect, token, balanceOf.encodeCall(List.of(CONTRACT)));
+        assertEquals(code(ResponseCode.SUCCESS), out.get(0));
+        assertEquals(List.of(BigInteger.valueOf(1000)), balanceOf.decodeOutput((byte[]) out.get(1)));
+        assertEquals(code(ResponseCode.INVALID_TOKEN_ID), call(HederaSystemContracts.HTS, redirect, ALICE, balanceOf.encodeCall(List.of(CONTRACT))).get(0));
+
+        byte[] approve = AbiFunction.parse("approve(address,uint256)").encodeCall(List.of(ALICE, BigInteger.TWO));
+        assertEquals(code(ResponseCode.SUCCESS), call(HederaSystemContracts.HTS, redirect, token, approve).get(0));
+        assertEquals(2, new HederaLedger(state, CONTRACT, ORIGIN, 1).allowanceOf(token, CONTRACT, ALICE));
+        byte[] delegated = AbiFunction.parse("redirectForToken(address,bytes)").encodeCall(List.of(token, approve));
+        Message viaDelegateCall = new Message(null, state, Environment.defaults(ORIGIN), CONTRACT, ORIGIN, HederaSystemContracts.HTS, UInt256.ZERO, delegated,
+                        new byte[0], false, 1, 1_000_000);
+        assertNull(contracts.get(HederaSystemContracts.HTS).run(viaDelegateCall), "DELEGATECALL cannot write through the facade");
     }
 
     @Test
