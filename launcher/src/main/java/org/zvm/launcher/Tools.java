@@ -42,7 +42,7 @@ final class Tools {
      * from the content would run a typo'd hex file as binary garbage, so the extension decides.
      */
     static byte[] evmCode(Path file, byte[] content) throws UsageException {
-        boolean binary = Format.byExtension(file) == Format.EVM && !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(Format.EVM_HEX_EXTENSION);
+        boolean binary = file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(Format.EVM.extension);
         return binary ? content : hexCode(file, content);
     }
 
