@@ -108,10 +108,10 @@ public final class EvmFrontend implements Frontend {
         return HederaSystemContracts.of(hedera);
     }
 
-    /** Hedera's ERC-20 facade on token addresses when the context's chain is Hedera. */
+    /** Hedera's ERC-20/ERC-721 facade on token addresses when the context's chain is Hedera. */
     @Override
     public PrecompiledContract tokenFacade(HederaConfig hedera) {
-        return hedera.systemContracts() ? HederaSystemContracts.ERC20_FACADE : null;
+        return hedera.systemContracts() ? HederaSystemContracts.TOKEN_FACADE : null;
     }
 
     @Override

@@ -50,7 +50,7 @@ public interface Frontend {
     }
 
     /**
-     * What answers calls to a token's address on the chain {@code hedera} describes (Hedera's ERC-20
+     * What answers calls to a token's address on the chain {@code hedera} describes (Hedera's ERC-20 and ERC-721
      * facade: the token entity's long-zero address has no code of its own), or null for none.
      */
     default PrecompiledContract tokenFacade(HederaConfig hedera) {

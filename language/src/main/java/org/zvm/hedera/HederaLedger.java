@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +38,18 @@ public final class HederaLedger {
     public static final int MAX_MESSAGE_BYTES = 1024;
     public static final int MAX_METADATA_BYTES = 100;
 
+    /**
+     * The code a token's address carries on Hedera (what {@code eth_getCode} returns for a token, from
+     * hedera-services' DispatchingEvmFrameState): a proxy that hands its calldata to
+     * {@code redirectForToken(token, calldata)} at 0x167, with the token's address between these two
+     * parts. Calls to a token reach the facade before any code runs; the code is there so that
+     * EXTCODESIZE, EXTCODEHASH and EXTCODECOPY see what they see on Hedera (solc checks the code size
+     * before a call whose function returns nothing, such as ERC-721's transferFrom).
+     */
+    private static final String PROXY_CODE_HEAD = "6080604052348015600f57600080fd5b506000610167905077618dc65e";
+    private static final String PROXY_CODE_TAIL = "600052366000602037600080366018016008845af43d806000803e8160008114605857816000f35b816000fd"
+                    + "fea2646970667358221220d8378feed472ba49a0005514ef7087017f707b45fb9bf56bb81bb93ff19a238b64736f6c634300080b0033";
+
     /** The zero address: no key, no account. */
     public static final Address NONE = Address.of(new byte[20]);
     private static final int ASSOCIATED = 1;
@@ -45,7 +58,7 @@ public final class HederaLedger {
 
     /** Namespaces of the ledger's slots. */
     private enum Space {
-        NEXT_ENTITY, PRNG_COUNTER, TOKEN, RELATION, BALANCE, ALLOWANCE, NFT_OWNER, NFT_SPENDER, NFT_METADATA, TOPIC, BYTES
+        NEXT_ENTITY, PRNG_COUNTER, TOKEN, RELATION, BALANCE, ALLOWANCE, NFT_OWNER, NFT_SPENDER, NFT_METADATA, TOPIC, BYTES, APPROVED_FOR_ALL
     }
 
     private enum TokenField {
@@ -178,6 +191,11 @@ public final class HederaLedger {
         return slot(space, token.toWord(), UInt256.of(serial));
     }
 
+    /** The redirect proxy code of {@code token} (see {@link #PROXY_CODE_HEAD}). */
+    public static byte[] proxyCode(Address token) {
+        return HexFormat.of().parseHex(PROXY_CODE_HEAD + HexFormat.of().formatHex(token.toBytes()) + PROXY_CODE_TAIL);
+    }
+
     private Address newEntity() {
         UInt256 s = slot(Space.NEXT_ENTITY);
         long next = Math.max(readLong(s), FIRST_ENTITY);
@@ -296,6 +314,16 @@ public final class HederaLedger {
         return readAddress(nft(Space.NFT_OWNER, token, serial));
     }
 
+    /** The account an NFT serial's owner approved to move it, the zero address when none. */
+    public Address approvedSpender(Address token, long serial) {
+        return readAddress(nft(Space.NFT_SPENDER, token, serial));
+    }
+
+    /** Whether {@code owner} let {@code spender} move every serial of the NFT {@code token} it holds. */
+    public boolean isApprovedForAll(Address token, Address owner, Address spender) {
+        return readLong(slot(Space.APPROVED_FOR_ALL, token.toWord(), owner.toWord(), spender.toWord())) != 0;
+    }
+
     public byte[] metadata(Address token, long serial) {
         return readBytes(nft(Space.NFT_METADATA, token, serial));
     }
@@ -358,6 +386,7 @@ public final class HederaLedger {
         // The treasury is associated, unfrozen and KYC-granted from the start.
         write(relation(token, t.treasury), ASSOCIATED | KYC_GRANTED);
         write(balance(token, t.treasury), t.initialSupply);
+        state.setCode(token, proxyCode(token));
         return report(Syscall.HTS_CREATE, args, SUCCESS, List.of(token));
     }
 
@@ -406,6 +435,15 @@ public final class HederaLedger {
      * {@code from} signs, the operator spends an allowance {@code from} gave it.
      */
     public Outcome transfer(Address token, Address from, Address to, long amount) {
+        return transfer(token, from, to, amount, false);
+    }
+
+    /**
+     * {@link #transfer(Address, Address, Address, long)}, where {@code approval} (cryptoTransfer's
+     * {@code isApproval}) makes the operator spend an allowance even when {@code from} signs. An NFT
+     * allowance is the serial's spender or an approval for all of {@code from}'s serials.
+     */
+    public Outcome transfer(Address token, Address from, Address to, long amount, boolean approval) {
         List<Object> args = List.of(token, from, to, amount);
         ResponseCode check = liveToken(token);
         boolean nft = tokenKind(token) == TokenKind.NON_FUNGIBLE;
@@ -418,12 +456,12 @@ public final class HederaLedger {
         if (check == SUCCESS) {
             check = canHold(token, to);
         }
-        boolean viaAllowance = !signs(from);
+        boolean viaAllowance = approval || !signs(from);
         if (check == SUCCESS && nft) {
             Address owner = ownerOf(token, amount);
             check = owner.equals(NONE) ? INVALID_NFT_ID
                             : !owner.equals(from) ? SENDER_DOES_NOT_OWN_NFT_SERIAL_NO
-                            : viaAllowance && !readAddress(nft(Space.NFT_SPENDER, token, amount)).equals(operator) ? SPENDER_DOES_NOT_HAVE_ALLOWANCE
+                            : viaAllowance && !approvedSpender(token, amount).equals(operator) && !isApprovedForAll(token, from, operator) ? SPENDER_DOES_NOT_HAVE_ALLOWANCE
                             : SUCCESS;
         } else if (check == SUCCESS) {
             long allowed = allowanceOf(token, from, operator);
@@ -548,6 +586,44 @@ public final class HederaLedger {
             write(allowance(token, operator, spender), amount);
         }
         return report(Syscall.HTS_APPROVE, args, SUCCESS, List.of());
+    }
+
+    /**
+     * The operator lets {@code spender} move every serial of the NFT {@code token} it holds, or no longer
+     * ({@code approved} false): ERC-721's setApprovalForAll, a CryptoApproveAllowance for all serials on Hedera.
+     */
+    public Outcome approveForAll(Address token, Address spender, boolean approved) {
+        List<Object> args = List.of(token, spender, approved);
+        ResponseCode check = liveToken(token);
+        if (check == SUCCESS) {
+            check = tokenKind(token) != TokenKind.NON_FUNGIBLE ? NOT_SUPPORTED : !isAssociated(token, operator) ? TOKEN_NOT_ASSOCIATED_TO_ACCOUNT : SUCCESS;
+        }
+        if (check != SUCCESS) {
+            return fail(Syscall.HTS_APPROVE_FOR_ALL, args, check);
+        }
+        write(slot(Space.APPROVED_FOR_ALL, token.toWord(), operator.toWord(), spender.toWord()), approved ? 1 : 0);
+        return report(Syscall.HTS_APPROVE_FOR_ALL, args, SUCCESS, List.of());
+    }
+
+    // ---- hbar ------------------------------------------------------------------------------------
+
+    /**
+     * Moves {@code tinybars} of hbar, which are the units of the VM's account balances (msg.value is in
+     * tinybars on Hedera). {@code from} must sign: hbar allowances (the account service's hbarApprove)
+     * are not modelled, so {@code approval} finds none.
+     */
+    public Outcome transferHbar(Address from, Address to, long tinybars, boolean approval) {
+        List<Object> args = List.of(from, to, tinybars);
+        ResponseCode check = tinybars < 0 ? INVALID_ACCOUNT_AMOUNTS
+                        : approval ? SPENDER_DOES_NOT_HAVE_ALLOWANCE
+                        : !signs(from) ? INVALID_SIGNATURE
+                        : state.getBalance(from).compareTo(UInt256.of(tinybars)) < 0 ? INSUFFICIENT_ACCOUNT_BALANCE
+                        : SUCCESS;
+        if (check != SUCCESS) {
+            return fail(Syscall.HBAR_TRANSFER, args, check);
+        }
+        state.transfer(from, to, UInt256.of(tinybars));
+        return report(Syscall.HBAR_TRANSFER, args, SUCCESS, List.of());
     }
 
     /** A check common to freeze, KYC and pause: the token exists and has the key, which signs. */

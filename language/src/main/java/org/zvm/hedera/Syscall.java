@@ -28,6 +28,8 @@ public enum Syscall {
     HTS_MINT("HtsMint", "address token,int64 amount,bytes[] metadata", "int64 newTotalSupply,int64[] serialNumbers"),
     HTS_BURN("HtsBurn", "address token,int64 amount,int64[] serialNumbers", "int64 newTotalSupply"),
     HTS_APPROVE("HtsApprove", "address token,address spender,int64 amountOrSerial", ""),
+    HTS_APPROVE_FOR_ALL("HtsApproveForAll", "address token,address spender,bool approved", ""),
+    HBAR_TRANSFER("HbarTransfer", "address from,address to,int64 tinybars", ""),
     HTS_FREEZE("HtsFreeze", "address token,address account,bool frozen", ""),
     HTS_KYC("HtsKyc", "address token,address account,bool granted", ""),
     HTS_PAUSE("HtsPause", "address token,bool paused", ""),

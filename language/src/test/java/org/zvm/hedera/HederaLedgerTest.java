@@ -72,6 +72,11 @@ class HederaLedgerTest {
         assertTrue(ledger.isAssociated(token, CONTRACT));
         assertEquals(HederaLedger.TokenKind.FUNGIBLE, ledger.tokenKind(token));
         assertEquals(HederaLedger.TokenKind.NONE, ledger.tokenKind(ALICE));
+        // Hedera's redirect proxy: PUSH20 of the token (after redirectForToken's selector) at byte 29.
+        byte[] code = state.getCode(token);
+        assertArrayEquals(HederaLedger.proxyCode(token), code);
+        assertArrayEquals(token.toBytes(), java.util.Arrays.copyOfRange(code, 29, 49));
+        assertEquals("618dc65e", Hex.of(java.util.Arrays.copyOfRange(code, 25, 29)).substring(2));
     }
 
     @Test
@@ -176,6 +181,43 @@ class HederaLedgerTest {
         assertEquals(SUCCESS, burnt.code());
         assertEquals(1L, burnt.result(0));
         assertEquals(NONE, ledger.ownerOf(nft, 2));
+    }
+
+    @Test
+    void approvalForAllLetsTheSpenderMoveEverySerialAndApprovalForcesTheAllowance() {
+        Address nft = create(new TokenSpec("Art", "ART", "", CONTRACT, 0, 0, 0, true, false, CONTRACT, NONE, NONE, NONE, CONTRACT, NONE));
+        ledger.mint(nft, 0, List.of(new byte[]{1}, new byte[]{2}));
+        as(BOB).associate(BOB, nft);
+        assertEquals(SPENDER_DOES_NOT_HAVE_ALLOWANCE, as(ALICE).transfer(nft, CONTRACT, BOB, 1).code());
+        assertEquals(SUCCESS, ledger.approveForAll(nft, ALICE, true).code());
+        assertTrue(ledger.isApprovedForAll(nft, CONTRACT, ALICE));
+        assertEquals(SUCCESS, as(ALICE).transfer(nft, CONTRACT, BOB, 1).code());
+        assertEquals(SUCCESS, ledger.approveForAll(nft, ALICE, false).code());
+        assertEquals(SPENDER_DOES_NOT_HAVE_ALLOWANCE, as(ALICE).transfer(nft, CONTRACT, BOB, 2).code());
+        assertEquals(TOKEN_NOT_ASSOCIATED_TO_ACCOUNT, as(ALICE).approveForAll(nft, BOB, true).code(), "ALICE holds no association");
+        assertEquals(NOT_SUPPORTED, ledger.approveForAll(create(fungible(CONTRACT, 1, 0)), ALICE, true).code(), "fungible tokens have allowances");
+        // The operator signs for its own serial, but an approval transfer spends an allowance all the same.
+        assertEquals(SPENDER_DOES_NOT_HAVE_ALLOWANCE, ledger.transfer(nft, CONTRACT, BOB, 2, true).code());
+        assertEquals(CONTRACT, ledger.ownerOf(nft, 2));
+        assertEquals(SUCCESS, ledger.approve(nft, CONTRACT, 2).code());
+        assertEquals(CONTRACT, ledger.approvedSpender(nft, 2));
+        assertEquals(SUCCESS, ledger.transfer(nft, CONTRACT, BOB, 2, true).code());
+        assertEquals(NONE, ledger.approvedSpender(nft, 2), "a transfer clears the serial's spender");
+    }
+
+    @Test
+    void hbarMovesTheAccountBalancesOfWhoSigns() {
+        state.setBalance(CONTRACT, org.zvm.runtime.UInt256.of(1000));
+        assertEquals(SUCCESS, ledger.transferHbar(CONTRACT, ALICE, 400, false).code());
+        assertEquals(600, state.getBalance(CONTRACT).w0());
+        assertEquals(400, state.getBalance(ALICE).w0());
+        assertEquals(INVALID_SIGNATURE, ledger.transferHbar(ALICE, CONTRACT, 1, false).code(), "ALICE did not sign");
+        assertEquals(SPENDER_DOES_NOT_HAVE_ALLOWANCE, ledger.transferHbar(ALICE, CONTRACT, 1, true).code(), "no hbar allowances offline");
+        assertEquals(INSUFFICIENT_ACCOUNT_BALANCE, ledger.transferHbar(CONTRACT, ALICE, 601, false).code());
+        assertEquals(INVALID_ACCOUNT_AMOUNTS, ledger.transferHbar(CONTRACT, ALICE, -1, false).code());
+        assertEquals(600, state.getBalance(CONTRACT).w0());
+        Log event = state.logs().get(state.logs().size() - 1);
+        assertEquals(List.of(Syscall.HBAR_TRANSFER.topic), event.topics());
     }
 
     @Test

@@ -2,16 +2,20 @@
 package org.zvm.evm.hedera;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.zvm.abi.RevertReason;
+import org.zvm.crypto.Hashes;
 import org.zvm.hedera.EntityId;
 import org.zvm.hedera.HederaConfig;
 import org.zvm.hedera.HederaLedger;
@@ -23,6 +27,8 @@ import org.zvm.opcode.Opcode;
 import org.zvm.runtime.Address;
 import org.zvm.runtime.Message;
 import org.zvm.runtime.PrecompiledContract;
+import org.zvm.runtime.UInt256;
+import org.zvm.state.Log;
 import org.zvm.state.WorldState;
 
 /**
@@ -30,8 +36,8 @@ import org.zvm.state.WorldState;
  * the IHederaTokenService functions (v3 signatures: int64 amounts), the exchange rate at 0x168 (HIP-475)
  * and the PRNG at 0x169 (HIP-351). HTS functions act on the {@link HederaLedger} with the calling
  * contract as operator and return a response code as their first result: a failure is a code, not a
- * revert. Features out of scope offline (custom fees, hbar transfers) return NOT_SUPPORTED (13).
- * Gas is the matching native opcode's base cost, so both paths cost the same.
+ * revert. Features out of scope offline (custom fees) return NOT_SUPPORTED (13). Gas is the matching
+ * native opcode's base cost, so both paths cost the same; cryptoTransfer costs a transfer per entry.
  */
 public final class HederaSystemContracts {
     public static final Address HTS = HederaLedger.ADDRESS;
@@ -57,12 +63,24 @@ public final class HederaSystemContracts {
 
     private static final Address NONE = HederaLedger.NONE;
 
+    /** IHederaTokenService's AccountAmount (v2 with isApproval) and NftTransfer, and the v1 forms without it. */
+    static final String ACCOUNT_AMOUNT = "(address accountID,int64 amount,bool isApproval)";
+    static final String NFT_TRANSFER = "(address senderAccountID,address receiverAccountID,int64 serialNumber,bool isApproval)";
+    static final String TOKEN_TRANSFER_LIST = "(address token," + ACCOUNT_AMOUNT + "[] transfers," + NFT_TRANSFER + "[] nftTransfers)";
+    static final String TOKEN_TRANSFER_LIST_V1 = "(address token,(address accountID,int64 amount)[] transfers,"
+                    + "(address senderAccountID,address receiverAccountID,int64 serialNumber)[] nftTransfers)";
+
+    /** ERC-721's events as Hedera's facade emits them (hedera-services AbiConstants). */
+    static final UInt256 TRANSFER_EVENT = eventTopic("Transfer(address,address,uint256)");
+    static final UInt256 APPROVAL_EVENT = eventTopic("Approval(address,address,uint256)");
+    static final UInt256 APPROVAL_FOR_ALL_EVENT = eventTopic("ApprovalForAll(address,address,bool)");
+
     /**
      * Hedera's ERC-20 facade: ERC-20 calls to a fungible token's address act on the ledger for that token
      * with the caller as operator (the owner in transfer and approve, the spender in transferFrom). A
-     * write that the ledger refuses reverts, naming the response code; writes on an NFT are refused.
+     * write that the ledger refuses reverts, naming the response code.
      */
-    public static final PrecompiledContract ERC20_FACADE = new SystemContract()
+    static final SystemContract ERC20 = new SystemContract()
                     .add("name()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).name(f.codeAddress)))
                     .add("symbol()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).symbol(f.codeAddress)))
                     .add("decimals()(uint8)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).decimals(f.codeAddress)))
@@ -71,11 +89,54 @@ public final class HederaSystemContracts {
                     .add("allowance(address owner,address spender)(uint256)", QUERY_GAS, false,
                                     (a, f) -> List.of(ledger(f).allowanceOf(f.codeAddress, address(a, 0), address(a, 1))))
                     .add("transfer(address to,uint256 amount)(bool)", Opcode.HTS_TRANSFER.baseGas, true,
-                                    (a, f) -> fungibleWrite(f, l -> l.transfer(f.codeAddress, f.caller, address(a, 0), int64(a.get(1)))))
+                                    (a, f) -> facadeWrite(f, l -> l.transfer(f.codeAddress, f.caller, address(a, 0), int64(a.get(1)))))
                     .add("transferFrom(address from,address to,uint256 amount)(bool)", Opcode.HTS_TRANSFER.baseGas, true,
-                                    (a, f) -> fungibleWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2)))))
+                                    (a, f) -> facadeWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2)))))
                     .add("approve(address spender,uint256 amount)(bool)", Opcode.HTS_APPROVE.baseGas, true,
-                                    (a, f) -> fungibleWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1)))));
+                                    (a, f) -> facadeWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1)))));
+
+    /**
+     * Hedera's ERC-721 facade on an NFT's address (the functions docs.hedera.com lists as supported): the
+     * tokenId is the serial number, the caller the operator. A query about a serial that does not exist
+     * and a write the ledger refuses revert, naming the response code; writes emit ERC-721's events from
+     * the token's address, as Hedera does. The functions shared with ERC-20 cost the same in both tables.
+     */
+    static final SystemContract ERC721 = new SystemContract()
+                    .add("name()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).name(f.codeAddress)))
+                    .add("symbol()(string)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).symbol(f.codeAddress)))
+                    .add("totalSupply()(uint256)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).totalSupply(f.codeAddress)))
+                    .add("balanceOf(address owner)(uint256)", QUERY_GAS, false, (a, f) -> List.of(ledger(f).balanceOf(f.codeAddress, address(a, 0))))
+                    .add("ownerOf(uint256 tokenId)(address)", QUERY_GAS, false, (a, f) -> List.of(owner(f, a.get(0))))
+                    .add("tokenURI(uint256 tokenId)(string)", QUERY_GAS, false, (a, f) -> {
+                        owner(f, a.get(0));
+                        return List.of(new String(ledger(f).metadata(f.codeAddress, int64(a.get(0))), StandardCharsets.UTF_8));
+                    })
+                    .add("getApproved(uint256 tokenId)(address)", QUERY_GAS, false, (a, f) -> {
+                        owner(f, a.get(0));
+                        return List.of(ledger(f).approvedSpender(f.codeAddress, int64(a.get(0))));
+                    })
+                    .add("isApprovedForAll(address owner,address operator)(bool)", QUERY_GAS, false,
+                                    (a, f) -> List.of(ledger(f).isApprovedForAll(f.codeAddress, address(a, 0), address(a, 1))))
+                    .add("approve(address to,uint256 tokenId)()", Opcode.HTS_APPROVE.baseGas, true, (a, f) -> {
+                        Address owner = owner(f, a.get(1));
+                        facadeWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1))));
+                        emit(f, List.of(APPROVAL_EVENT, owner.toWord(), address(a, 0).toWord(), UInt256.of(int64(a.get(1)))), new byte[0]);
+                        return List.of();
+                    })
+                    .add("setApprovalForAll(address operator,bool approved)()", Opcode.HTS_APPROVE.baseGas, true, (a, f) -> {
+                        boolean approved = (Boolean) a.get(1);
+                        facadeWrite(f, l -> l.approveForAll(f.codeAddress, address(a, 0), approved));
+                        emit(f, List.of(APPROVAL_FOR_ALL_EVENT, f.caller.toWord(), address(a, 0).toWord()), UInt256.of(approved ? 1 : 0).toBytes());
+                        return List.of();
+                    })
+                    .add("transferFrom(address from,address to,uint256 tokenId)()", Opcode.HTS_TRANSFER.baseGas, true, (a, f) -> {
+                        facadeWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2))));
+                        emit(f, List.of(TRANSFER_EVENT, address(a, 0).toWord(), address(a, 1).toWord(), UInt256.of(int64(a.get(2)))), new byte[0]);
+                        return List.of();
+                    });
+
+    /** The facade at every token's address: ERC-20 for a fungible token, ERC-721 for an NFT. */
+    public static final PrecompiledContract TOKEN_FACADE = new TokenFacade(ERC20, ERC721);
 
     private HederaSystemContracts() {
     }
@@ -163,10 +224,18 @@ public final class HederaSystemContracts {
                                         (a, f) -> query(a, NO_TOKEN_INFO, l -> fungibleTokenInfo(l, address(a, 0)), f))
                         .add("redirectForToken(address token,bytes encodedFunctionSelector)(int64,bytes)", Opcode.HTS_TRANSFER.baseGas, false,
                                         HederaSystemContracts::redirectForToken)
-                        .add("cryptoTransfer(((address accountID,int64 amount,bool isApproval)[] transfers) transferList,"
-                                        + "(address token,(address accountID,int64 amount,bool isApproval)[] transfers,"
-                                        + "(address senderAccountID,address receiverAccountID,int64 serialNumber,bool isApproval)[] nftTransfers)[] tokenTransfers)(int64)",
-                                        Opcode.HTS_TRANSFER.baseGas, true, (a, f) -> notSupported(1))
+                        .add("cryptoTransfer((" + ACCOUNT_AMOUNT + "[] transfers) transferList," + TOKEN_TRANSFER_LIST + "[] tokenTransfers)(int64)",
+                                        Opcode.HTS_TRANSFER.baseGas, a -> cryptoTransferGas((List<?>) ((List<?>) a.get(0)).get(0), (List<?>) a.get(1)), true,
+                                        (a, f) -> cryptoTransfer((List<?>) ((List<?>) a.get(0)).get(0), (List<?>) a.get(1), f))
+                        .add("cryptoTransfer(" + TOKEN_TRANSFER_LIST_V1 + "[] tokenTransfers)(int64)",
+                                        Opcode.HTS_TRANSFER.baseGas, a -> cryptoTransferGas(List.of(), (List<?>) a.get(0)), true,
+                                        (a, f) -> cryptoTransfer(List.of(), (List<?>) a.get(0), f))
+                        .add("setApprovalForAll(address token,address operator,bool approved)(int64)", Opcode.HTS_APPROVE.baseGas, true,
+                                        (a, f) -> code(ledger(f).approveForAll(address(a, 0), address(a, 1), (Boolean) a.get(2))))
+                        .add("isApprovedForAll(address token,address owner,address operator)(int64,bool)", QUERY_GAS, false,
+                                        (a, f) -> query(a, false, l -> l.isApprovedForAll(address(a, 0), address(a, 1), address(a, 2)), f))
+                        .add("getApproved(address token,uint256 serialNumber)(int64,address)", QUERY_GAS, false,
+                                        (a, f) -> query(a, NONE, l -> l.approvedSpender(address(a, 0), int64(a.get(1))), f))
                         .add("createFungibleTokenWithCustomFees(" + HEDERA_TOKEN + " token,int64 initialTotalSupply,int32 decimals," + FIXED_FEE + "[] fixedFees,"
                                         + FRACTIONAL_FEE + "[] fractionalFees)(int64,address)", Opcode.HTS_CREATE.baseGas, true, (a, f) -> notSupported(2))
                         .add("createNonFungibleTokenWithCustomFees(" + HEDERA_TOKEN + " token," + FIXED_FEE + "[] fixedFees," + ROYALTY_FEE + "[] royaltyFees)(int64,address)",
@@ -246,17 +315,36 @@ public final class HederaSystemContracts {
         return List.of(tokenInfo, l.decimals(token));
     }
 
-    /**
-     * An ERC-20 write on the facade's token: true when the ledger did it, else a revert with
-     * Error(response code name); NOT_SUPPORTED on an NFT.
-     */
-    static List<Object> fungibleWrite(Message f, Function<HederaLedger, Outcome> write) {
-        HederaLedger l = ledger(f);
-        ResponseCode code = l.tokenKind(f.codeAddress) != TokenKind.FUNGIBLE ? ResponseCode.NOT_SUPPORTED : write.apply(l).code();
+    /** A facade write on the facade's token: true when the ledger did it, else a revert naming the response code. */
+    static List<Object> facadeWrite(Message f, Function<HederaLedger, Outcome> write) {
+        ResponseCode code = write.apply(ledger(f)).code();
         if (!code.isSuccess()) {
-            throw new PrecompiledContract.Reverted(RevertReason.ERROR.encodeCall(List.of(code.name())));
+            throw refused(code);
         }
         return List.of(true);
+    }
+
+    /** The revert of a facade call: Error(response code name), as the facade's writes and missing serials answer. */
+    static PrecompiledContract.Reverted refused(ResponseCode code) {
+        return new PrecompiledContract.Reverted(RevertReason.ERROR.encodeCall(List.of(code.name())));
+    }
+
+    /** The owner of the facade NFT's serial {@code tokenId}; a revert with INVALID_NFT_ID when there is none. */
+    static Address owner(Message f, Object tokenId) {
+        Address owner = ledger(f).ownerOf(f.codeAddress, int64(tokenId));
+        if (owner.equals(NONE)) {
+            throw refused(ResponseCode.INVALID_NFT_ID);
+        }
+        return owner;
+    }
+
+    static UInt256 eventTopic(String signature) {
+        return UInt256.fromBytes(Hashes.keccak256(signature.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An ERC event of the facade's token (the log's address is the token, as on Hedera). */
+    static void emit(Message f, List<UInt256> topics, byte[] data) {
+        f.state.addLog(new Log(f.codeAddress, topics, data));
     }
 
     /**
@@ -271,7 +359,7 @@ public final class HederaSystemContracts {
         }
         Address account = f.address.equals(f.codeAddress) ? token : f.address;
         Message call = new Message(f.context, f.state, f.env, account, f.caller, token, f.value, (byte[]) a.get(1), Message.EMPTY, f.isStatic, f.depth, f.gas);
-        byte[] out = ERC20_FACADE.run(call);
+        byte[] out = TOKEN_FACADE.run(call);
         return out == null ? null : List.of((long) ResponseCode.SUCCESS.code, out);
     }
 
@@ -298,38 +386,153 @@ public final class HederaSystemContracts {
         return code(failure);
     }
 
-    /** Signed adjustments netting to zero: each debit pays the credits in list order, all or nothing. */
-    static List<Object> transferTokens(List<Object> a, Message f) {
-        List<?> accounts = (List<?>) a.get(1);
-        List<?> amounts = (List<?>) a.get(2);
-        if (accounts.size() != amounts.size()) {
-            return code(ResponseCode.INVALID_ACCOUNT_AMOUNTS);
-        }
-        BigInteger sum = BigInteger.ZERO;
-        long[] left = new long[amounts.size()];
+    /** A signed balance adjustment of a transfer list: a debit (negative) or a credit of {@code account}. */
+    record Adjustment(Address account, long amount, boolean approval) {
+    }
+
+    /** One move of a settlement, from a debited to a credited account. */
+    @FunctionalInterface
+    interface Move {
+        ResponseCode apply(Address from, Address to, long amount, boolean approval);
+    }
+
+    /** An amount as a transfer list may hold it: int64 and not its minimum, whose negation overflows. */
+    static boolean validAmount(BigInteger amount) {
+        return amount.bitLength() <= 63 && amount.longValue() != Long.MIN_VALUE;
+    }
+
+    /**
+     * Carries out adjustments that net to zero: each debit pays the credits in list order, one
+     * {@code move} per pair, under the debit's approval flag; the first failure stops it.
+     */
+    static ResponseCode settle(List<Adjustment> adjustments, Move move) {
+        long[] left = new long[adjustments.size()];
         for (int i = 0; i < left.length; i++) {
-            sum = sum.add((BigInteger) amounts.get(i));
-            left[i] = ((BigInteger) amounts.get(i)).longValue();
+            left[i] = adjustments.get(i).amount;
         }
-        if (sum.signum() != 0) {
-            return code(ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN);
-        }
-        int checkpoint = f.state.checkpoint();
-        HederaLedger l = ledger(f);
         for (int from = 0; from < left.length; from++) {
             for (int to = 0; to < left.length && left[from] < 0; to++) {
                 long n = Math.min(-left[from], Math.max(left[to], 0));
                 if (n > 0) {
-                    Outcome o = l.transfer(address(a, 0), (Address) accounts.get(from), (Address) accounts.get(to), n);
-                    if (!o.code().isSuccess()) {
-                        return rollBack(f.state, checkpoint, o.code());
+                    Adjustment debit = adjustments.get(from);
+                    ResponseCode code = move.apply(debit.account, adjustments.get(to).account, n, debit.approval);
+                    if (!code.isSuccess()) {
+                        return code;
                     }
                     left[from] += n;
                     left[to] -= n;
                 }
             }
         }
-        return code(ResponseCode.SUCCESS);
+        return ResponseCode.SUCCESS;
+    }
+
+    /** Signed adjustments netting to zero: each debit pays the credits in list order, all or nothing. */
+    static List<Object> transferTokens(List<Object> a, Message f) {
+        List<?> accounts = (List<?>) a.get(1);
+        List<?> amounts = (List<?>) a.get(2);
+        if (accounts.size() != amounts.size() || !amounts.stream().allMatch(x -> validAmount((BigInteger) x))) {
+            return code(ResponseCode.INVALID_ACCOUNT_AMOUNTS);
+        }
+        List<Adjustment> adjustments = new ArrayList<>();
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < amounts.size(); i++) {
+            sum = sum.add((BigInteger) amounts.get(i));
+            adjustments.add(new Adjustment((Address) accounts.get(i), ((BigInteger) amounts.get(i)).longValue(), false));
+        }
+        if (sum.signum() != 0) {
+            return code(ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN);
+        }
+        int checkpoint = f.state.checkpoint();
+        HederaLedger l = ledger(f);
+        ResponseCode done = settle(adjustments, (from, to, n, approval) -> l.transfer(address(a, 0), from, to, n).code());
+        return done.isSuccess() ? code(done) : rollBack(f.state, checkpoint, done);
+    }
+
+    /** AccountAmount tuples (v1 without isApproval) as adjustments. */
+    static List<Adjustment> adjustments(List<?> tuples) {
+        List<Adjustment> out = new ArrayList<>();
+        for (Object t : tuples) {
+            List<?> aa = (List<?>) t;
+            out.add(new Adjustment((Address) aa.get(0), int64OrMin((BigInteger) aa.get(1)), aa.size() > 2 && (Boolean) aa.get(2)));
+        }
+        return out;
+    }
+
+    /** An int64 amount; Long.MIN_VALUE (which no check accepts) for one that is not a valid amount. */
+    private static long int64OrMin(BigInteger amount) {
+        return validAmount(amount) ? amount.longValue() : Long.MIN_VALUE;
+    }
+
+    /**
+     * The checks of a transfer list before anything moves: every amount an int64, no account twice
+     * (ACCOUNT_REPEATED_IN_ACCOUNT_AMOUNTS) and a zero sum ({@code notZero} otherwise).
+     */
+    static ResponseCode checkList(List<Adjustment> list, ResponseCode notZero) {
+        Set<Address> seen = new HashSet<>();
+        BigInteger sum = BigInteger.ZERO;
+        for (Adjustment adj : list) {
+            if (adj.amount == Long.MIN_VALUE) {
+                return ResponseCode.INVALID_ACCOUNT_AMOUNTS;
+            }
+            if (!seen.add(adj.account)) {
+                return ResponseCode.ACCOUNT_REPEATED_IN_ACCOUNT_AMOUNTS;
+            }
+            sum = sum.add(BigInteger.valueOf(adj.amount));
+        }
+        return sum.signum() == 0 ? ResponseCode.SUCCESS : notZero;
+    }
+
+    /**
+     * cryptoTransfer (HIP-206): the hbar list (tinybars, moved on the accounts' balances) and the token
+     * lists (fungible adjustments netting to zero per token, NFT transfers), all or nothing. Every list
+     * is checked before anything moves; then each move goes through the ledger's transfer, so it checks
+     * what transferToken and transferNFT check, and the first failure undoes the others and is returned.
+     */
+    static List<Object> cryptoTransfer(List<?> hbarTuples, List<?> tokenLists, Message f) {
+        HederaLedger l = ledger(f);
+        List<Adjustment> hbar = adjustments(hbarTuples);
+        ResponseCode check = checkList(hbar, ResponseCode.INVALID_ACCOUNT_AMOUNTS);
+        Set<Address> tokens = new HashSet<>();
+        for (int i = 0; i < tokenLists.size() && check.isSuccess(); i++) {
+            List<?> list = (List<?>) tokenLists.get(i);
+            Address token = (Address) list.get(0);
+            List<?> fungible = (List<?>) list.get(1);
+            List<?> nfts = (List<?>) list.get(2);
+            TokenKind kind = l.tokenKind(token);
+            check = !tokens.add(token) ? ResponseCode.TOKEN_ID_REPEATED_IN_TOKEN_LIST
+                            : kind == TokenKind.NONE ? ResponseCode.INVALID_TOKEN_ID
+                            : !fungible.isEmpty() && kind == TokenKind.NON_FUNGIBLE ? ResponseCode.ACCOUNT_AMOUNT_TRANSFERS_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON
+                            : !nfts.isEmpty() && kind == TokenKind.FUNGIBLE ? ResponseCode.INVALID_NFT_ID
+                            : checkList(adjustments(fungible), ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN);
+        }
+        if (!check.isSuccess()) {
+            return code(check);
+        }
+        int checkpoint = f.state.checkpoint();
+        ResponseCode done = settle(hbar, (from, to, n, approval) -> l.transferHbar(from, to, n, approval).code());
+        for (int i = 0; i < tokenLists.size() && done.isSuccess(); i++) {
+            List<?> list = (List<?>) tokenLists.get(i);
+            Address token = (Address) list.get(0);
+            done = settle(adjustments((List<?>) list.get(1)), (from, to, n, approval) -> l.transfer(token, from, to, n, approval).code());
+            for (Object t : (List<?>) list.get(2)) {
+                List<?> nft = (List<?>) t;
+                if (done.isSuccess()) {
+                    done = l.transfer(token, (Address) nft.get(0), (Address) nft.get(1), int64(nft.get(2)), nft.size() > 3 && (Boolean) nft.get(3)).code();
+                }
+            }
+        }
+        return done.isSuccess() ? code(done) : rollBack(f.state, checkpoint, done);
+    }
+
+    /** A transfer's gas per entry of the lists (hbar and fungible adjustments, NFT transfers), at least one. */
+    static long cryptoTransferGas(List<?> hbar, List<?> tokenLists) {
+        long entries = hbar.size();
+        for (Object t : tokenLists) {
+            List<?> list = (List<?>) t;
+            entries += ((List<?>) list.get(1)).size() + ((List<?>) list.get(2)).size();
+        }
+        return Opcode.HTS_TRANSFER.baseGas * Math.max(1, entries);
     }
 
     static List<Object> transferNfts(List<Object> a, Message f) {

@@ -27,15 +27,29 @@ final class SystemContract implements PrecompiledContract {
         List<Object> apply(List<Object> args, Message frame);
     }
 
-    /** A function of the table: the outputs of {@code signature} say how results are encoded. */
-    record Function(AbiFunction abi, long gas, boolean changesState, Handler handler) {
+    /** The gas of a call from its decoded arguments, for functions that cost by the work they ask for. */
+    @FunctionalInterface
+    interface Gas {
+        long of(List<Object> args);
+    }
+
+    /**
+     * A function of the table: the outputs of {@code signature} say how results are encoded. It costs
+     * {@code gas}, or what {@code byArguments} (when not null) makes of the decoded arguments.
+     */
+    record Function(AbiFunction abi, long gas, Gas byArguments, boolean changesState, Handler handler) {
     }
 
     private final Map<Integer, Function> bySelector = new LinkedHashMap<>();
 
     SystemContract add(String signature, long gas, boolean changesState, Handler handler) {
+        return add(signature, gas, null, changesState, handler);
+    }
+
+    /** A function whose gas depends on its arguments; {@code gas} is what undecodable calldata costs. */
+    SystemContract add(String signature, long gas, Gas byArguments, boolean changesState, Handler handler) {
         AbiFunction f = AbiFunction.parse(signature);
-        if (bySelector.put(ByteBuffer.wrap(f.selector()).getInt(), new Function(f, gas, changesState, handler)) != null) {
+        if (bySelector.put(ByteBuffer.wrap(f.selector()).getInt(), new Function(f, gas, byArguments, changesState, handler)) != null) {
             throw new IllegalStateException("two functions with the selector of " + signature);
         }
         return this;
@@ -43,6 +57,15 @@ final class SystemContract implements PrecompiledContract {
 
     private Function function(byte[] input) {
         return input.length < 4 ? null : bySelector.get(ByteBuffer.wrap(input).getInt());
+    }
+
+    /** Whether {@code input} names a function of this table. */
+    boolean knows(byte[] input) {
+        return function(input) != null;
+    }
+
+    private static List<Object> arguments(Function f, byte[] input) {
+        return AbiCodec.decode(f.abi.inputs(), Arrays.copyOfRange(input, 4, input.length));
     }
 
     /** The functions, for documentation and tests. */
@@ -53,7 +76,14 @@ final class SystemContract implements PrecompiledContract {
     @Override
     public long gas(byte[] input) {
         Function f = function(input);
-        return f == null ? 0 : f.gas;
+        if (f == null || f.byArguments == null) {
+            return f == null ? 0 : f.gas;
+        }
+        try {
+            return f.byArguments.of(arguments(f, input));
+        } catch (AbiException e) {
+            return f.gas;
+        }
     }
 
     @Override
@@ -63,7 +93,7 @@ final class SystemContract implements PrecompiledContract {
             return null;
         }
         try {
-            List<Object> args = AbiCodec.decode(f.abi.inputs(), Arrays.copyOfRange(frame.calldata, 4, frame.calldata.length));
+            List<Object> args = arguments(f, frame.calldata);
             List<Object> results = f.handler.apply(args, frame);
             return results == null ? null : AbiCodec.encode(f.abi.outputs(), results);
         } catch (AbiException e) {

@@ -31,6 +31,7 @@ import org.zvm.runtime.Message;
 import org.zvm.runtime.PrecompiledContract;
 import org.zvm.runtime.UInt256;
 import org.zvm.state.InMemoryBackend;
+import org.zvm.state.Log;
 import org.zvm.state.WorldState;
 
 /**
@@ -169,7 +170,7 @@ class HederaSystemContractsTest {
     /** Calls {@code signature} on the facade of {@code token} from {@code caller}; null when the call fails. */
     List<Object> erc20(Address token, Address caller, String signature, Object... args) {
         AbiFunction f = AbiFunction.parse(signature);
-        byte[] out = HederaSystemContracts.ERC20_FACADE.run(frame(token, caller, f.encodeCall(List.of(args)), false));
+        byte[] out = HederaSystemContracts.TOKEN_FACADE.run(frame(token, caller, f.encodeCall(List.of(args)), false));
         return out == null ? null : f.decodeOutput(out);
     }
 
@@ -202,7 +203,7 @@ class HederaSystemContractsTest {
         assertEquals(List.of(BigInteger.ZERO), erc20(token, ALICE, "allowance(address,address)(uint256)", CONTRACT, ALICE));
 
         byte[] transfer = AbiFunction.parse("transfer(address,uint256)").encodeCall(List.of(ALICE, BigInteger.ONE));
-        assertNull(HederaSystemContracts.ERC20_FACADE.run(frame(token, CONTRACT, transfer, true)), "a static call cannot transfer");
+        assertNull(HederaSystemContracts.TOKEN_FACADE.run(frame(token, CONTRACT, transfer, true)), "a static call cannot transfer");
     }
 
     @Test
@@ -238,8 +239,196 @@ class HederaSystemContractsTest {
     void outOfScopeFeaturesAreNotSupported() {
         List<Object> keyed = List.of(BigInteger.valueOf(16), List.of(false, NONE, new byte[32], new byte[0], NONE));
         assertEquals(List.of(code(ResponseCode.NOT_SUPPORTED), NONE), call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of(keyed)), BigInteger.ONE, BigInteger.ZERO));
-        assertEquals(List.of(code(ResponseCode.NOT_SUPPORTED)), call(HederaSystemContracts.HTS,
-                        "cryptoTransfer(((address,int64,bool)[]),(address,(address,int64,bool)[],(address,address,int64,bool)[])[])(int64)", List.of(List.of()), List.of()));
+    }
+
+    static final String CRYPTO_TRANSFER = "cryptoTransfer(((address,int64,bool)[]),(address,(address,int64,bool)[],(address,address,int64,bool)[])[])(int64)";
+    static final String CREATE_NFT = "createNonFungibleToken(" + HederaSystemContracts.HEDERA_TOKEN + ")(int64,address)";
+    static final String MINT = "mintToken(address,int64,bytes[])(int64,int64,int64[])";
+
+    static List<Object> aa(Address account, long amount, boolean approval) {
+        return List.of(account, BigInteger.valueOf(amount), approval);
+    }
+
+    static List<Object> nftMove(Address from, Address to, long serial) {
+        return List.of(from, to, BigInteger.valueOf(serial), false);
+    }
+
+    /** A token transfer list: fungible adjustments and NFT transfers of {@code token}. */
+    static List<Object> tokenList(Address token, List<?> adjustments, List<?> nfts) {
+        return List.of(token, adjustments, nfts);
+    }
+
+    /** cryptoTransfer v2's response code. */
+    ResponseCode cryptoTransfer(List<?> hbar, List<?> tokenLists) {
+        long code = ((BigInteger) call(HederaSystemContracts.HTS, CRYPTO_TRANSFER, List.of(hbar), tokenLists).get(0)).longValue();
+        for (ResponseCode c : ResponseCode.values()) {
+            if (c.code == code) {
+                return c;
+            }
+        }
+        throw new AssertionError("unknown response code " + code);
+    }
+
+    /** An NFT collection whose treasury and supply key is {@link #CONTRACT}, with serials 1..{@code serials} minted. */
+    Address nftCollection(int serials) {
+        Address nft = (Address) call(HederaSystemContracts.HTS, CREATE_NFT, token("Art", CONTRACT, false, 0, List.of(inherited(0b10001)))).get(1);
+        for (int i = 1; i <= serials; i++) {
+            call(HederaSystemContracts.HTS, MINT, nft, BigInteger.ZERO, List.of(("ipfs://" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        return nft;
+    }
+
+    @Test
+    void cryptoTransferMovesHbarAndTokensAtomically() {
+        assertEquals("0e71804f", selector(CRYPTO_TRANSFER));
+        state.setBalance(CONTRACT, UInt256.of(1000));
+        Address ft = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.valueOf(100), BigInteger.ZERO).get(1);
+        Address nft = nftCollection(2);
+        call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, ft);
+        call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, nft);
+        HederaLedger ledger = new HederaLedger(state, CONTRACT, ORIGIN, 1);
+
+        assertEquals(ResponseCode.SUCCESS, cryptoTransfer(List.of(aa(CONTRACT, -300, false), aa(ALICE, 100, false), aa(ORIGIN, 200, false)),
+                        List.of(tokenList(ft, List.of(aa(CONTRACT, -40, false), aa(ORIGIN, 40, false)), List.of()), tokenList(nft, List.of(), List.of(nftMove(CONTRACT, ORIGIN, 1))))));
+        assertEquals(700, state.getBalance(CONTRACT).w0());
+        assertEquals(100, state.getBalance(ALICE).w0());
+        assertEquals(200, state.getBalance(ORIGIN).w0());
+        assertEquals(40, ledger.balanceOf(ft, ORIGIN));
+        assertEquals(ORIGIN, ledger.ownerOf(nft, 1));
+
+        // A failing NFT transfer undoes the hbar and token moves before it, and their events.
+        int logs = state.logs().size();
+        assertEquals(ResponseCode.SENDER_DOES_NOT_OWN_NFT_SERIAL_NO, cryptoTransfer(List.of(aa(CONTRACT, -50, false), aa(ALICE, 50, false)),
+                        List.of(tokenList(ft, List.of(aa(CONTRACT, -5, false), aa(ORIGIN, 5, false)), List.of()), tokenList(nft, List.of(), List.of(nftMove(CONTRACT, ORIGIN, 1))))));
+        assertEquals(700, state.getBalance(CONTRACT).w0());
+        assertEquals(100, state.getBalance(ALICE).w0());
+        assertEquals(40, ledger.balanceOf(ft, ORIGIN));
+        assertEquals(logs, state.logs().size());
+
+        List<Object> fine = tokenList(ft, List.of(aa(CONTRACT, -1, false), aa(ORIGIN, 1, false)), List.of());
+        assertEquals(ResponseCode.INVALID_ACCOUNT_AMOUNTS, cryptoTransfer(List.of(aa(CONTRACT, -5, false), aa(ALICE, 4, false)), List.of(fine)));
+        assertEquals(ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN, cryptoTransfer(List.of(), List.of(tokenList(ft, List.of(aa(CONTRACT, -2, false), aa(ORIGIN, 1, false)), List.of()))));
+        assertEquals(ResponseCode.INSUFFICIENT_ACCOUNT_BALANCE, cryptoTransfer(List.of(aa(CONTRACT, -701, false), aa(ALICE, 701, false)), List.of(fine)));
+        assertEquals(ResponseCode.INVALID_SIGNATURE, cryptoTransfer(List.of(aa(ALICE, -1, false), aa(CONTRACT, 1, false)), List.of()), "ALICE did not sign");
+        assertEquals(ResponseCode.SPENDER_DOES_NOT_HAVE_ALLOWANCE, cryptoTransfer(List.of(aa(ALICE, -1, true), aa(CONTRACT, 1, false)), List.of()));
+        assertEquals(ResponseCode.ACCOUNT_REPEATED_IN_ACCOUNT_AMOUNTS, cryptoTransfer(List.of(aa(CONTRACT, -1, false), aa(CONTRACT, 1, false)), List.of()));
+        assertEquals(ResponseCode.TOKEN_ID_REPEATED_IN_TOKEN_LIST, cryptoTransfer(List.of(), List.of(fine, fine)));
+        assertEquals(ResponseCode.INVALID_TOKEN_ID, cryptoTransfer(List.of(), List.of(tokenList(ALICE, List.of(), List.of()))));
+        assertEquals(ResponseCode.ACCOUNT_AMOUNT_TRANSFERS_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON,
+                        cryptoTransfer(List.of(), List.of(tokenList(nft, List.of(aa(CONTRACT, -1, false), aa(ORIGIN, 1, false)), List.of()))));
+        assertEquals(ResponseCode.INVALID_NFT_ID, cryptoTransfer(List.of(), List.of(tokenList(ft, List.of(), List.of(nftMove(CONTRACT, ORIGIN, 2))))));
+        assertEquals(ResponseCode.TOKEN_NOT_ASSOCIATED_TO_ACCOUNT, cryptoTransfer(List.of(), List.of(tokenList(nft, List.of(), List.of(nftMove(CONTRACT, ALICE, 2))))));
+        assertEquals(700, state.getBalance(CONTRACT).w0());
+
+        // A debit ALICE does not sign spends the allowance she gave the calling contract, flagged or not.
+        HederaLedger alice = new HederaLedger(state, ALICE, ORIGIN, 1);
+        alice.associate(ALICE, ft);
+        ledger.transfer(ft, CONTRACT, ALICE, 10);
+        alice.approve(ft, CONTRACT, 6);
+        assertEquals(ResponseCode.AMOUNT_EXCEEDS_ALLOWANCE, cryptoTransfer(List.of(), List.of(tokenList(ft, List.of(aa(ALICE, -7, true), aa(ORIGIN, 7, false)), List.of()))));
+        assertEquals(ResponseCode.SUCCESS, cryptoTransfer(List.of(), List.of(tokenList(ft, List.of(aa(ALICE, -4, true), aa(ORIGIN, 3, false), aa(CONTRACT, 1, false)), List.of()))));
+        assertEquals(2, ledger.allowanceOf(ft, ALICE, CONTRACT));
+        assertEquals(6, ledger.balanceOf(ft, ALICE));
+        // isApproval makes even the calling contract's own debit spend an allowance, which it never gave itself.
+        assertEquals(ResponseCode.SPENDER_DOES_NOT_HAVE_ALLOWANCE, cryptoTransfer(List.of(), List.of(tokenList(ft, List.of(aa(CONTRACT, -1, true), aa(ORIGIN, 1, false)), List.of()))));
+    }
+
+    @Test
+    void cryptoTransferV1AndGasPerEntry() {
+        String v1 = "cryptoTransfer((address,(address,int64)[],(address,address,int64)[])[])(int64)";
+        assertEquals("189a554c", selector(v1));
+        Address ft = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.valueOf(100), BigInteger.ZERO).get(1);
+        call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, ft);
+        List<Object> list = List.of(ft, List.of(List.of(CONTRACT, BigInteger.valueOf(-9)), List.of(ORIGIN, BigInteger.valueOf(9))), List.of());
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, v1, List.of(list)));
+        assertEquals(9, new HederaLedger(state, CONTRACT, ORIGIN, 1).balanceOf(ft, ORIGIN));
+
+        PrecompiledContract hts = contracts.get(HederaSystemContracts.HTS);
+        byte[] three = AbiFunction.parse(CRYPTO_TRANSFER).encodeCall(List.of(List.of(List.of(aa(CONTRACT, -1, false), aa(ALICE, 1, false))),
+                        List.of(tokenList(ft, List.of(), List.of(nftMove(CONTRACT, ORIGIN, 1))))));
+        assertEquals(3 * Opcode.HTS_TRANSFER.baseGas, hts.gas(three));
+        assertEquals(Opcode.HTS_TRANSFER.baseGas, hts.gas(AbiFunction.parse(CRYPTO_TRANSFER).encodeCall(List.of(List.of(List.of()), List.of()))));
+        assertEquals(2 * Opcode.HTS_TRANSFER.baseGas, hts.gas(AbiFunction.parse(v1).encodeCall(List.of(List.of(list)))));
+    }
+
+    /** The ERC-721 facade call's outputs, or the Error(string) reason it reverts with (a string). */
+    Object erc721(Address nft, Address caller, String signature, Object... args) {
+        try {
+            List<Object> out = erc20(nft, caller, signature, args);
+            return out == null ? null : out.size() == 1 ? out.get(0) : out;
+        } catch (PrecompiledContract.Reverted r) {
+            return "revert " + RevertReason.decode(r.data, null).message();
+        }
+    }
+
+    @Test
+    void erc721FacadeOnTheNftAddress() {
+        Address nft = nftCollection(2);
+        assertEquals("Art", erc721(nft, ALICE, "name()(string)"));
+        assertEquals("SYM", erc721(nft, ALICE, "symbol()(string)"));
+        assertEquals(BigInteger.TWO, erc721(nft, ALICE, "totalSupply()(uint256)"));
+        assertEquals(BigInteger.TWO, erc721(nft, ALICE, "balanceOf(address)(uint256)", CONTRACT));
+        assertEquals(CONTRACT, erc721(nft, ALICE, "ownerOf(uint256)(address)", BigInteger.ONE));
+        assertEquals("ipfs://2", erc721(nft, ALICE, "tokenURI(uint256)(string)", BigInteger.TWO));
+        assertEquals("revert INVALID_NFT_ID", erc721(nft, ALICE, "ownerOf(uint256)(address)", BigInteger.valueOf(9)));
+        assertEquals("revert INVALID_NFT_ID", erc721(nft, ALICE, "tokenURI(uint256)(string)", BigInteger.ZERO));
+        assertEquals(NONE, erc721(nft, ALICE, "getApproved(uint256)(address)", BigInteger.ONE));
+
+        assertEquals("revert TOKEN_NOT_ASSOCIATED_TO_ACCOUNT", erc721(nft, CONTRACT, "transferFrom(address,address,uint256)()", CONTRACT, ORIGIN, BigInteger.ONE));
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, nft));
+        assertEquals("revert SENDER_DOES_NOT_OWN_NFT_SERIAL_NO", erc721(nft, ALICE, "approve(address,uint256)()", ALICE, BigInteger.ONE));
+
+        int logs = state.logs().size();
+        assertEquals(List.of(), erc721(nft, CONTRACT, "approve(address,uint256)()", ALICE, BigInteger.ONE));
+        assertEquals(ALICE, erc721(nft, ALICE, "getApproved(uint256)(address)", BigInteger.ONE));
+        Log approval = state.logs().get(state.logs().size() - 1);
+        assertEquals(nft, approval.address());
+        assertEquals(List.of(HederaSystemContracts.APPROVAL_EVENT, CONTRACT.toWord(), ALICE.toWord(), UInt256.ONE), approval.topics());
+        assertEquals(logs + 2, state.logs().size(), "the ledger's HtsApprove and ERC-721's Approval");
+
+        assertEquals(List.of(), erc721(nft, ALICE, "transferFrom(address,address,uint256)()", CONTRACT, ORIGIN, BigInteger.ONE));
+        Log transfer = state.logs().get(state.logs().size() - 1);
+        assertEquals(List.of(HederaSystemContracts.TRANSFER_EVENT, CONTRACT.toWord(), ORIGIN.toWord(), UInt256.ONE), transfer.topics());
+        assertEquals(ORIGIN, erc721(nft, ALICE, "ownerOf(uint256)(address)", BigInteger.ONE));
+        assertEquals(NONE, erc721(nft, ALICE, "getApproved(uint256)(address)", BigInteger.ONE), "the transfer cleared the approval");
+        assertEquals("revert SPENDER_DOES_NOT_HAVE_ALLOWANCE", erc721(nft, ALICE, "transferFrom(address,address,uint256)()", CONTRACT, ORIGIN, BigInteger.TWO));
+
+        assertEquals(List.of(), erc721(nft, CONTRACT, "setApprovalForAll(address,bool)()", ALICE, true));
+        Log all = state.logs().get(state.logs().size() - 1);
+        assertEquals(List.of(HederaSystemContracts.APPROVAL_FOR_ALL_EVENT, CONTRACT.toWord(), ALICE.toWord()), all.topics());
+        assertArrayEquals(UInt256.ONE.toBytes(), all.data());
+        assertEquals(true, erc721(nft, ORIGIN, "isApprovedForAll(address,address)(bool)", CONTRACT, ALICE));
+        assertEquals(List.of(), erc721(nft, ALICE, "transferFrom(address,address,uint256)()", CONTRACT, ORIGIN, BigInteger.TWO));
+        assertEquals(BigInteger.TWO, erc721(nft, ALICE, "balanceOf(address)(uint256)", ORIGIN));
+
+        // The standards share selectors: the token's type decides, the other standard's functions are refused.
+        assertEquals("revert NOT_SUPPORTED", erc721(nft, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.ONE));
+        assertEquals("revert NOT_SUPPORTED", erc721(nft, CONTRACT, "decimals()(uint8)"));
+        Address ft = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.TEN, BigInteger.ZERO).get(1);
+        assertEquals("revert NOT_SUPPORTED", erc721(ft, CONTRACT, "ownerOf(uint256)(address)", BigInteger.ONE));
+        byte[] approveFt = AbiFunction.parse("approve(address,uint256)").encodeCall(List.of(ALICE, BigInteger.ONE));
+        assertEquals(Opcode.HTS_APPROVE.baseGas, HederaSystemContracts.TOKEN_FACADE.gas(approveFt));
+        byte[] transferFrom = AbiFunction.parse("transferFrom(address,address,uint256)").encodeCall(List.of(ORIGIN, CONTRACT, BigInteger.ONE));
+        assertNull(HederaSystemContracts.TOKEN_FACADE.run(frame(nft, CONTRACT, transferFrom, true)), "a static call cannot transfer");
+        assertNull(HederaSystemContracts.TOKEN_FACADE.run(frame(nft, CONTRACT, AbiFunction.parse("safeTransferFrom(address,address,uint256)").encodeCall(
+                        List.of(ORIGIN, CONTRACT, BigInteger.ONE)), false)), "Hedera's facade has no safeTransferFrom");
+
+        String redirect = "redirectForToken(address,bytes)(int64,bytes)";
+        AbiFunction ownerOf = AbiFunction.parse("ownerOf(uint256)(address)");
+        List<Object> out = call(HederaSystemContracts.HTS, redirect, nft, ownerOf.encodeCall(List.of(BigInteger.TWO)));
+        assertEquals(List.of(ORIGIN), ownerOf.decodeOutput((byte[]) out.get(1)));
+    }
+
+    @Test
+    void nftApprovalFunctionsOfTheTokenService() {
+        Address nft = nftCollection(1);
+        assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "setApprovalForAll(address,address,bool)(int64)", nft, ALICE, true));
+        assertEquals(List.of(code(ResponseCode.SUCCESS), true), call(HederaSystemContracts.HTS, "isApprovedForAll(address,address,address)(int64,bool)", nft, CONTRACT, ALICE));
+        assertEquals(List.of(code(ResponseCode.INVALID_TOKEN_ID), false), call(HederaSystemContracts.HTS, "isApprovedForAll(address,address,address)(int64,bool)", ALICE, CONTRACT, ALICE));
+        assertEquals(List.of(code(ResponseCode.SUCCESS), NONE), call(HederaSystemContracts.HTS, "getApproved(address,uint256)(int64,address)", nft, BigInteger.ONE));
+        assertEquals("367605ca", selector("setApprovalForAll(address,address,bool)"));
+        assertEquals("f49f40db", selector("isApprovedForAll(address,address,address)"));
+        assertEquals("098f2366", selector("getApproved(address,uint256)"));
     }
 
     @Test
