@@ -20,8 +20,9 @@ import org.zvm.state.WorldState;
 
 /**
  * The local Hedera ledger: HTS tokens (fungible and NFT) with associations, allowances, freeze, KYC and
- * pause, and HCS topics. It lives in the storage of the ledger account {@link #ADDRESS} (0x167), so it
- * reverts with the frame that changed it, commits with the transaction and persists with the world state
+ * pause, HCS topics, and hbar transfers on the accounts' balances. It lives in the storage of the ledger
+ * account {@link #ADDRESS} (0x167), so it reverts with the frame that changed it, commits with the
+ * transaction and persists with the world state
  * ({@code zvm.StateDir}), and nothing in it is iterated: every record sits at a keccak-256 slot of its
  * keys.
  *

@@ -70,10 +70,12 @@ public final class HederaSystemContracts {
     static final String TOKEN_TRANSFER_LIST_V1 = "(address token,(address accountID,int64 amount)[] transfers,"
                     + "(address senderAccountID,address receiverAccountID,int64 serialNumber)[] nftTransfers)";
 
-    /** ERC-721's events as Hedera's facade emits them (hedera-services AbiConstants). */
+    /** The ERC-20 and ERC-721 events as Hedera's facade emits them (hedera-services AbiConstants): the same topics, ERC-721 indexes the tokenId. */
     static final UInt256 TRANSFER_EVENT = eventTopic("Transfer(address,address,uint256)");
     static final UInt256 APPROVAL_EVENT = eventTopic("Approval(address,address,uint256)");
     static final UInt256 APPROVAL_FOR_ALL_EVENT = eventTopic("ApprovalForAll(address,address,bool)");
+    /** What the ERC-20 facade's writes return. */
+    private static final List<Object> TRUE = List.of(true);
 
     /**
      * Hedera's ERC-20 facade: ERC-20 calls to a fungible token's address act on the ledger for that token
@@ -89,11 +91,14 @@ public final class HederaSystemContracts {
                     .add("allowance(address owner,address spender)(uint256)", QUERY_GAS, false,
                                     (a, f) -> List.of(ledger(f).allowanceOf(f.codeAddress, address(a, 0), address(a, 1))))
                     .add("transfer(address to,uint256 amount)(bool)", Opcode.HTS_TRANSFER.baseGas, true,
-                                    (a, f) -> facadeWrite(f, l -> l.transfer(f.codeAddress, f.caller, address(a, 0), int64(a.get(1)))))
+                                    (a, f) -> facadeWrite(f, l -> l.transfer(f.codeAddress, f.caller, address(a, 0), int64(a.get(1))),
+                                                    List.of(TRANSFER_EVENT, f.caller.toWord(), address(a, 0).toWord()), UInt256.of(int64(a.get(1))).toBytes(), TRUE))
                     .add("transferFrom(address from,address to,uint256 amount)(bool)", Opcode.HTS_TRANSFER.baseGas, true,
-                                    (a, f) -> facadeWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2)))))
+                                    (a, f) -> facadeWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2))),
+                                                    List.of(TRANSFER_EVENT, address(a, 0).toWord(), address(a, 1).toWord()), UInt256.of(int64(a.get(2))).toBytes(), TRUE))
                     .add("approve(address spender,uint256 amount)(bool)", Opcode.HTS_APPROVE.baseGas, true,
-                                    (a, f) -> facadeWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1)))));
+                                    (a, f) -> facadeWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1))),
+                                                    List.of(APPROVAL_EVENT, f.caller.toWord(), address(a, 0).toWord()), UInt256.of(int64(a.get(1))).toBytes(), TRUE));
 
     /**
      * Hedera's ERC-721 facade on an NFT's address (the functions docs.hedera.com lists as supported): the
@@ -117,23 +122,15 @@ public final class HederaSystemContracts {
                     })
                     .add("isApprovedForAll(address owner,address operator)(bool)", QUERY_GAS, false,
                                     (a, f) -> List.of(ledger(f).isApprovedForAll(f.codeAddress, address(a, 0), address(a, 1))))
-                    .add("approve(address to,uint256 tokenId)()", Opcode.HTS_APPROVE.baseGas, true, (a, f) -> {
-                        Address owner = owner(f, a.get(1));
-                        facadeWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1))));
-                        emit(f, List.of(APPROVAL_EVENT, owner.toWord(), address(a, 0).toWord(), UInt256.of(int64(a.get(1)))), new byte[0]);
-                        return List.of();
-                    })
-                    .add("setApprovalForAll(address operator,bool approved)()", Opcode.HTS_APPROVE.baseGas, true, (a, f) -> {
-                        boolean approved = (Boolean) a.get(1);
-                        facadeWrite(f, l -> l.approveForAll(f.codeAddress, address(a, 0), approved));
-                        emit(f, List.of(APPROVAL_FOR_ALL_EVENT, f.caller.toWord(), address(a, 0).toWord()), UInt256.of(approved ? 1 : 0).toBytes());
-                        return List.of();
-                    })
-                    .add("transferFrom(address from,address to,uint256 tokenId)()", Opcode.HTS_TRANSFER.baseGas, true, (a, f) -> {
-                        facadeWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2))));
-                        emit(f, List.of(TRANSFER_EVENT, address(a, 0).toWord(), address(a, 1).toWord(), UInt256.of(int64(a.get(2)))), new byte[0]);
-                        return List.of();
-                    });
+                    .add("approve(address to,uint256 tokenId)()", Opcode.HTS_APPROVE.baseGas, true,
+                                    (a, f) -> facadeWrite(f, l -> l.approve(f.codeAddress, address(a, 0), int64(a.get(1))),
+                                                    List.of(APPROVAL_EVENT, owner(f, a.get(1)).toWord(), address(a, 0).toWord(), UInt256.of(int64(a.get(1)))), new byte[0], List.of()))
+                    .add("setApprovalForAll(address operator,bool approved)()", Opcode.HTS_APPROVE.baseGas, true,
+                                    (a, f) -> facadeWrite(f, l -> l.approveForAll(f.codeAddress, address(a, 0), (Boolean) a.get(1)),
+                                                    List.of(APPROVAL_FOR_ALL_EVENT, f.caller.toWord(), address(a, 0).toWord()), UInt256.of((Boolean) a.get(1) ? 1 : 0).toBytes(), List.of()))
+                    .add("transferFrom(address from,address to,uint256 tokenId)()", Opcode.HTS_TRANSFER.baseGas, true,
+                                    (a, f) -> facadeWrite(f, l -> l.transfer(f.codeAddress, address(a, 0), address(a, 1), int64(a.get(2))),
+                                                    List.of(TRANSFER_EVENT, address(a, 0).toWord(), address(a, 1).toWord(), UInt256.of(int64(a.get(2)))), new byte[0], List.of()));
 
     /** The facade at every token's address: ERC-20 for a fungible token, ERC-721 for an NFT. */
     public static final PrecompiledContract TOKEN_FACADE = new TokenFacade(ERC20, ERC721);
@@ -315,13 +312,18 @@ public final class HederaSystemContracts {
         return List.of(tokenInfo, l.decimals(token));
     }
 
-    /** A facade write on the facade's token: true when the ledger did it, else a revert naming the response code. */
-    static List<Object> facadeWrite(Message f, Function<HederaLedger, Outcome> write) {
+    /**
+     * A facade write on the facade's token: when the ledger does it, the ERC event ({@code topics},
+     * {@code data}) from the token's address, as Hedera emits it, and {@code results}; else a revert
+     * naming the response code. The topics are computed before the write (an Approval names the owner).
+     */
+    static List<Object> facadeWrite(Message f, Function<HederaLedger, Outcome> write, List<UInt256> topics, byte[] data, List<Object> results) {
         ResponseCode code = write.apply(ledger(f)).code();
         if (!code.isSuccess()) {
             throw refused(code);
         }
-        return List.of(true);
+        f.state.addLog(new Log(f.codeAddress, topics, data));
+        return results;
     }
 
     /** The revert of a facade call: Error(response code name), as the facade's writes and missing serials answer. */
@@ -342,10 +344,6 @@ public final class HederaSystemContracts {
         return UInt256.fromBytes(Hashes.keccak256(signature.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** An ERC event of the facade's token (the log's address is the token, as on Hedera). */
-    static void emit(Message f, List<UInt256> topics, byte[] data) {
-        f.state.addLog(new Log(f.codeAddress, topics, data));
-    }
 
     /**
      * redirectForToken: the facade call {@code data} on {@code token}, its ERC-20 output returned with

@@ -192,11 +192,18 @@ class HederaSystemContractsTest {
         assertEquals("TOKEN_NOT_ASSOCIATED_TO_ACCOUNT", erc20Reverts(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN));
         assertEquals(List.of(code(ResponseCode.SUCCESS)), call(HederaSystemContracts.HTS, "associateToken(address,address)(int64)", ORIGIN, token));
         assertEquals(List.of(true), erc20(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.TEN));
+        Log moved = state.logs().get(state.logs().size() - 1);
+        assertEquals(token, moved.address());
+        assertEquals(List.of(HederaSystemContracts.TRANSFER_EVENT, CONTRACT.toWord(), ORIGIN.toWord()), moved.topics());
+        assertArrayEquals(UInt256.of(10).toBytes(), moved.data());
         assertEquals("INSUFFICIENT_TOKEN_BALANCE", erc20Reverts(token, CONTRACT, "transfer(address,uint256)(bool)", ORIGIN, BigInteger.valueOf(5000)));
         assertEquals(List.of(BigInteger.valueOf(990)), erc20(token, ALICE, "balanceOf(address)(uint256)", CONTRACT));
 
         assertEquals(List.of(true), erc20(token, CONTRACT, "approve(address,uint256)(bool)", ALICE, BigInteger.valueOf(7)));
         assertEquals(List.of(BigInteger.valueOf(7)), erc20(token, ORIGIN, "allowance(address,address)(uint256)", CONTRACT, ALICE));
+        Log approval = state.logs().get(state.logs().size() - 1);
+        assertEquals(List.of(HederaSystemContracts.APPROVAL_EVENT, CONTRACT.toWord(), ALICE.toWord()), approval.topics());
+        assertArrayEquals(UInt256.of(7).toBytes(), approval.data());
         assertEquals("AMOUNT_EXCEEDS_ALLOWANCE", erc20Reverts(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(8)));
         assertEquals(List.of(true), erc20(token, ALICE, "transferFrom(address,address,uint256)(bool)", CONTRACT, ORIGIN, BigInteger.valueOf(7)));
         assertEquals(List.of(BigInteger.valueOf(17)), erc20(token, ALICE, "balanceOf(address)(uint256)", ORIGIN));
@@ -359,6 +366,13 @@ class HederaSystemContractsTest {
         } catch (PrecompiledContract.Reverted r) {
             return "revert " + RevertReason.decode(r.data, null).message();
         }
+    }
+
+    @Test
+    void eventTopicsAreTheStandardOnes() {
+        assertEquals("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef", HederaSystemContracts.TRANSFER_EVENT.toHex32());
+        assertEquals("0x8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925", HederaSystemContracts.APPROVAL_EVENT.toHex32());
+        assertEquals("0x17307eab39ab6107e8899845ad3d59bd9653f200f220920489ca2b5937696c31", HederaSystemContracts.APPROVAL_FOR_ALL_EVENT.toHex32());
     }
 
     @Test
