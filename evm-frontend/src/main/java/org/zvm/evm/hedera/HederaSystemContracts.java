@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -222,11 +220,11 @@ public final class HederaSystemContracts {
                         .add("redirectForToken(address token,bytes encodedFunctionSelector)(int64,bytes)", Opcode.HTS_TRANSFER.baseGas, false,
                                         HederaSystemContracts::redirectForToken)
                         .add("cryptoTransfer((" + ACCOUNT_AMOUNT + "[] transfers) transferList," + TOKEN_TRANSFER_LIST + "[] tokenTransfers)(int64)",
-                                        Opcode.HTS_TRANSFER.baseGas, a -> cryptoTransferGas((List<?>) ((List<?>) a.get(0)).get(0), (List<?>) a.get(1)), true,
-                                        (a, f) -> cryptoTransfer((List<?>) ((List<?>) a.get(0)).get(0), (List<?>) a.get(1), f))
+                                        Opcode.HTS_TRANSFER.baseGas, a -> CryptoTransfer.gas((List<?>) ((List<?>) a.get(0)).get(0), (List<?>) a.get(1)), true,
+                                        (a, f) -> CryptoTransfer.run((List<?>) ((List<?>) a.get(0)).get(0), (List<?>) a.get(1), f))
                         .add("cryptoTransfer(" + TOKEN_TRANSFER_LIST_V1 + "[] tokenTransfers)(int64)",
-                                        Opcode.HTS_TRANSFER.baseGas, a -> cryptoTransferGas(List.of(), (List<?>) a.get(0)), true,
-                                        (a, f) -> cryptoTransfer(List.of(), (List<?>) a.get(0), f))
+                                        Opcode.HTS_TRANSFER.baseGas, a -> CryptoTransfer.gas(List.of(), (List<?>) a.get(0)), true,
+                                        (a, f) -> CryptoTransfer.run(List.of(), (List<?>) a.get(0), f))
                         .add("setApprovalForAll(address token,address operator,bool approved)(int64)", Opcode.HTS_APPROVE.baseGas, true,
                                         (a, f) -> code(ledger(f).approveForAll(address(a, 0), address(a, 1), (Boolean) a.get(2))))
                         .add("isApprovedForAll(address token,address owner,address operator)(int64,bool)", QUERY_GAS, false,
@@ -379,158 +377,31 @@ public final class HederaSystemContracts {
         Outcome apply(HederaLedger ledger, Address account, Address token);
     }
 
-    private static List<Object> rollBack(WorldState state, int checkpoint, ResponseCode failure) {
+    static List<Object> rollBack(WorldState state, int checkpoint, ResponseCode failure) {
         state.revertTo(checkpoint);
         return code(failure);
-    }
-
-    /** A signed balance adjustment of a transfer list: a debit (negative) or a credit of {@code account}. */
-    record Adjustment(Address account, long amount, boolean approval) {
-    }
-
-    /** One move of a settlement, from a debited to a credited account. */
-    @FunctionalInterface
-    interface Move {
-        ResponseCode apply(Address from, Address to, long amount, boolean approval);
-    }
-
-    /** An amount as a transfer list may hold it: int64 and not its minimum, whose negation overflows. */
-    static boolean validAmount(BigInteger amount) {
-        return amount.bitLength() <= 63 && amount.longValue() != Long.MIN_VALUE;
-    }
-
-    /**
-     * Carries out adjustments that net to zero: each debit pays the credits in list order, one
-     * {@code move} per pair, under the debit's approval flag; the first failure stops it.
-     */
-    static ResponseCode settle(List<Adjustment> adjustments, Move move) {
-        long[] left = new long[adjustments.size()];
-        for (int i = 0; i < left.length; i++) {
-            left[i] = adjustments.get(i).amount;
-        }
-        for (int from = 0; from < left.length; from++) {
-            for (int to = 0; to < left.length && left[from] < 0; to++) {
-                long n = Math.min(-left[from], Math.max(left[to], 0));
-                if (n > 0) {
-                    Adjustment debit = adjustments.get(from);
-                    ResponseCode code = move.apply(debit.account, adjustments.get(to).account, n, debit.approval);
-                    if (!code.isSuccess()) {
-                        return code;
-                    }
-                    left[from] += n;
-                    left[to] -= n;
-                }
-            }
-        }
-        return ResponseCode.SUCCESS;
     }
 
     /** Signed adjustments netting to zero: each debit pays the credits in list order, all or nothing. */
     static List<Object> transferTokens(List<Object> a, Message f) {
         List<?> accounts = (List<?>) a.get(1);
         List<?> amounts = (List<?>) a.get(2);
-        if (accounts.size() != amounts.size() || !amounts.stream().allMatch(x -> validAmount((BigInteger) x))) {
+        if (accounts.size() != amounts.size() || !amounts.stream().allMatch(x -> CryptoTransfer.validAmount((BigInteger) x))) {
             return code(ResponseCode.INVALID_ACCOUNT_AMOUNTS);
         }
-        List<Adjustment> adjustments = new ArrayList<>();
+        List<CryptoTransfer.Adjustment> adjustments = new ArrayList<>();
         BigInteger sum = BigInteger.ZERO;
         for (int i = 0; i < amounts.size(); i++) {
             sum = sum.add((BigInteger) amounts.get(i));
-            adjustments.add(new Adjustment((Address) accounts.get(i), ((BigInteger) amounts.get(i)).longValue(), false));
+            adjustments.add(new CryptoTransfer.Adjustment((Address) accounts.get(i), ((BigInteger) amounts.get(i)).longValue(), false));
         }
         if (sum.signum() != 0) {
             return code(ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN);
         }
         int checkpoint = f.state.checkpoint();
         HederaLedger l = ledger(f);
-        ResponseCode done = settle(adjustments, (from, to, n, approval) -> l.transfer(address(a, 0), from, to, n).code());
+        ResponseCode done = CryptoTransfer.settle(adjustments, (from, to, n, approval) -> l.transfer(address(a, 0), from, to, n).code());
         return done.isSuccess() ? code(done) : rollBack(f.state, checkpoint, done);
-    }
-
-    /** AccountAmount tuples (v1 without isApproval) as adjustments. */
-    static List<Adjustment> adjustments(List<?> tuples) {
-        List<Adjustment> out = new ArrayList<>();
-        for (Object t : tuples) {
-            List<?> aa = (List<?>) t;
-            out.add(new Adjustment((Address) aa.get(0), int64OrMin((BigInteger) aa.get(1)), aa.size() > 2 && (Boolean) aa.get(2)));
-        }
-        return out;
-    }
-
-    /** An int64 amount; Long.MIN_VALUE (which no check accepts) for one that is not a valid amount. */
-    private static long int64OrMin(BigInteger amount) {
-        return validAmount(amount) ? amount.longValue() : Long.MIN_VALUE;
-    }
-
-    /**
-     * The checks of a transfer list before anything moves: every amount an int64, no account twice
-     * (ACCOUNT_REPEATED_IN_ACCOUNT_AMOUNTS) and a zero sum ({@code notZero} otherwise).
-     */
-    static ResponseCode checkList(List<Adjustment> list, ResponseCode notZero) {
-        Set<Address> seen = new HashSet<>();
-        BigInteger sum = BigInteger.ZERO;
-        for (Adjustment adj : list) {
-            if (adj.amount == Long.MIN_VALUE) {
-                return ResponseCode.INVALID_ACCOUNT_AMOUNTS;
-            }
-            if (!seen.add(adj.account)) {
-                return ResponseCode.ACCOUNT_REPEATED_IN_ACCOUNT_AMOUNTS;
-            }
-            sum = sum.add(BigInteger.valueOf(adj.amount));
-        }
-        return sum.signum() == 0 ? ResponseCode.SUCCESS : notZero;
-    }
-
-    /**
-     * cryptoTransfer (HIP-206): the hbar list (tinybars, moved on the accounts' balances) and the token
-     * lists (fungible adjustments netting to zero per token, NFT transfers), all or nothing. Every list
-     * is checked before anything moves; then each move goes through the ledger's transfer, so it checks
-     * what transferToken and transferNFT check, and the first failure undoes the others and is returned.
-     */
-    static List<Object> cryptoTransfer(List<?> hbarTuples, List<?> tokenLists, Message f) {
-        HederaLedger l = ledger(f);
-        List<Adjustment> hbar = adjustments(hbarTuples);
-        ResponseCode check = checkList(hbar, ResponseCode.INVALID_ACCOUNT_AMOUNTS);
-        Set<Address> tokens = new HashSet<>();
-        for (int i = 0; i < tokenLists.size() && check.isSuccess(); i++) {
-            List<?> list = (List<?>) tokenLists.get(i);
-            Address token = (Address) list.get(0);
-            List<?> fungible = (List<?>) list.get(1);
-            List<?> nfts = (List<?>) list.get(2);
-            TokenKind kind = l.tokenKind(token);
-            check = !tokens.add(token) ? ResponseCode.TOKEN_ID_REPEATED_IN_TOKEN_LIST
-                            : kind == TokenKind.NONE ? ResponseCode.INVALID_TOKEN_ID
-                            : !fungible.isEmpty() && kind == TokenKind.NON_FUNGIBLE ? ResponseCode.ACCOUNT_AMOUNT_TRANSFERS_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON
-                            : !nfts.isEmpty() && kind == TokenKind.FUNGIBLE ? ResponseCode.INVALID_NFT_ID
-                            : checkList(adjustments(fungible), ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN);
-        }
-        if (!check.isSuccess()) {
-            return code(check);
-        }
-        int checkpoint = f.state.checkpoint();
-        ResponseCode done = settle(hbar, (from, to, n, approval) -> l.transferHbar(from, to, n, approval).code());
-        for (int i = 0; i < tokenLists.size() && done.isSuccess(); i++) {
-            List<?> list = (List<?>) tokenLists.get(i);
-            Address token = (Address) list.get(0);
-            done = settle(adjustments((List<?>) list.get(1)), (from, to, n, approval) -> l.transfer(token, from, to, n, approval).code());
-            for (Object t : (List<?>) list.get(2)) {
-                List<?> nft = (List<?>) t;
-                if (done.isSuccess()) {
-                    done = l.transfer(token, (Address) nft.get(0), (Address) nft.get(1), int64(nft.get(2)), nft.size() > 3 && (Boolean) nft.get(3)).code();
-                }
-            }
-        }
-        return done.isSuccess() ? code(done) : rollBack(f.state, checkpoint, done);
-    }
-
-    /** A transfer's gas per entry of the lists (hbar and fungible adjustments, NFT transfers), at least one. */
-    static long cryptoTransferGas(List<?> hbar, List<?> tokenLists) {
-        long entries = hbar.size();
-        for (Object t : tokenLists) {
-            List<?> list = (List<?>) t;
-            entries += ((List<?>) list.get(1)).size() + ((List<?>) list.get(2)).size();
-        }
-        return Opcode.HTS_TRANSFER.baseGas * Math.max(1, entries);
     }
 
     static List<Object> transferNfts(List<Object> a, Message f) {
