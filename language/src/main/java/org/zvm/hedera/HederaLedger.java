@@ -610,14 +610,14 @@ public final class HederaLedger {
 
     /**
      * Moves {@code tinybars} of hbar, which are the units of the VM's account balances (msg.value is in
-     * tinybars on Hedera). {@code from} must sign: hbar allowances (the account service's hbarApprove)
-     * are not modelled, so {@code approval} finds none.
+     * tinybars on Hedera). A debit {@code from} does not sign is an approval, as hedera-services'
+     * ApprovalSwitchHelper makes it, and so is one with {@code approval}; hbar allowances (the account
+     * service's hbarApprove) are not modelled, so an approval finds none.
      */
     public Outcome transferHbar(Address from, Address to, long tinybars, boolean approval) {
         List<Object> args = List.of(from, to, tinybars);
         ResponseCode check = tinybars < 0 ? INVALID_ACCOUNT_AMOUNTS
-                        : approval ? SPENDER_DOES_NOT_HAVE_ALLOWANCE
-                        : !signs(from) ? INVALID_SIGNATURE
+                        : approval || !signs(from) ? SPENDER_DOES_NOT_HAVE_ALLOWANCE
                         : state.getBalance(from).compareTo(UInt256.of(tinybars)) < 0 ? INSUFFICIENT_ACCOUNT_BALANCE
                         : SUCCESS;
         if (check != SUCCESS) {

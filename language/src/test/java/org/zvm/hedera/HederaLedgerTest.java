@@ -211,8 +211,8 @@ class HederaLedgerTest {
         assertEquals(SUCCESS, ledger.transferHbar(CONTRACT, ALICE, 400, false).code());
         assertEquals(600, state.getBalance(CONTRACT).w0());
         assertEquals(400, state.getBalance(ALICE).w0());
-        assertEquals(INVALID_SIGNATURE, ledger.transferHbar(ALICE, CONTRACT, 1, false).code(), "ALICE did not sign");
-        assertEquals(SPENDER_DOES_NOT_HAVE_ALLOWANCE, ledger.transferHbar(ALICE, CONTRACT, 1, true).code(), "no hbar allowances offline");
+        assertEquals(SPENDER_DOES_NOT_HAVE_ALLOWANCE, ledger.transferHbar(ALICE, CONTRACT, 1, false).code(), "ALICE did not sign: an approval");
+        assertEquals(SPENDER_DOES_NOT_HAVE_ALLOWANCE, ledger.transferHbar(CONTRACT, ALICE, 1, true).code(), "no hbar allowances offline");
         assertEquals(INSUFFICIENT_ACCOUNT_BALANCE, ledger.transferHbar(CONTRACT, ALICE, 601, false).code());
         assertEquals(INVALID_ACCOUNT_AMOUNTS, ledger.transferHbar(CONTRACT, ALICE, -1, false).code());
         assertEquals(600, state.getBalance(CONTRACT).w0());

@@ -125,7 +125,8 @@ class HederaSolidityTest {
             assertEquals(950, shop.getMember("balance").asLong());
             assertEquals(ORIGIN, address(shop.invokeMember("ownerOf", 2)));
             assertEquals(ResponseCode.INVALID_ACCOUNT_AMOUNTS.code, code(shop.invokeMember("moveHbar", ProxyArray.fromArray(self, ORIGIN), ProxyArray.fromArray(-10, 9))));
-            assertEquals(ResponseCode.INVALID_SIGNATURE.code, code(shop.invokeMember("moveHbar", ProxyArray.fromArray(ALICE, self), ProxyArray.fromArray(-1, 1))), "ALICE did not sign");
+            assertEquals(ResponseCode.SPENDER_DOES_NOT_HAVE_ALLOWANCE.code, code(shop.invokeMember("moveHbar", ProxyArray.fromArray(ALICE, self), ProxyArray.fromArray(-1, 1))),
+                            "ALICE did not sign, and gave no hbar allowance");
             assertEquals(ResponseCode.SUCCESS.code, code(shop.invokeMember("moveHbar", ProxyArray.fromArray(self, ALICE), ProxyArray.fromArray(-50, 50))));
             assertEquals(50, shop.invokeMember("hbarOf", ALICE).asLong());
 

@@ -316,8 +316,8 @@ class HederaSystemContractsTest {
         assertEquals(ResponseCode.INVALID_ACCOUNT_AMOUNTS, cryptoTransfer(List.of(aa(CONTRACT, -5, false), aa(ALICE, 4, false)), List.of(fine)));
         assertEquals(ResponseCode.TRANSFERS_NOT_ZERO_SUM_FOR_TOKEN, cryptoTransfer(List.of(), List.of(tokenList(ft, List.of(aa(CONTRACT, -2, false), aa(ORIGIN, 1, false)), List.of()))));
         assertEquals(ResponseCode.INSUFFICIENT_ACCOUNT_BALANCE, cryptoTransfer(List.of(aa(CONTRACT, -701, false), aa(ALICE, 701, false)), List.of(fine)));
-        assertEquals(ResponseCode.INVALID_SIGNATURE, cryptoTransfer(List.of(aa(ALICE, -1, false), aa(CONTRACT, 1, false)), List.of()), "ALICE did not sign");
-        assertEquals(ResponseCode.SPENDER_DOES_NOT_HAVE_ALLOWANCE, cryptoTransfer(List.of(aa(ALICE, -1, true), aa(CONTRACT, 1, false)), List.of()));
+        assertEquals(ResponseCode.SPENDER_DOES_NOT_HAVE_ALLOWANCE, cryptoTransfer(List.of(aa(ALICE, -1, false), aa(CONTRACT, 1, false)), List.of()), "ALICE did not sign");
+        assertEquals(ResponseCode.SPENDER_DOES_NOT_HAVE_ALLOWANCE, cryptoTransfer(List.of(aa(CONTRACT, -1, true), aa(ALICE, 1, false)), List.of()));
         assertEquals(ResponseCode.ACCOUNT_REPEATED_IN_ACCOUNT_AMOUNTS, cryptoTransfer(List.of(aa(CONTRACT, -1, false), aa(CONTRACT, 1, false)), List.of()));
         assertEquals(ResponseCode.TOKEN_ID_REPEATED_IN_TOKEN_LIST, cryptoTransfer(List.of(), List.of(fine, fine)));
         assertEquals(ResponseCode.INVALID_TOKEN_ID, cryptoTransfer(List.of(), List.of(tokenList(ALICE, List.of(), List.of()))));
