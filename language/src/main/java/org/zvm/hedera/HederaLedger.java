@@ -568,13 +568,19 @@ public final class HederaLedger {
         return report(Syscall.HTS_BURN, args, SUCCESS, List.of(supply));
     }
 
-    /** The operator lets {@code spender} move {@code amount} of its units, or its NFT serial {@code amount}. */
+    /**
+     * The operator lets {@code spender} move {@code amount} of its units, or the NFT serial {@code amount}:
+     * its own, or one of an owner that approved the operator for all its serials (a delegating spender,
+     * which has the owner's privileges on Hedera).
+     */
     public Outcome approve(Address token, Address spender, long amount) {
         List<Object> args = List.of(token, spender, amount);
         ResponseCode check = liveToken(token);
         if (check == SUCCESS && tokenKind(token) == TokenKind.NON_FUNGIBLE) {
             Address owner = ownerOf(token, amount);
-            check = owner.equals(NONE) ? INVALID_NFT_ID : !owner.equals(operator) ? SENDER_DOES_NOT_OWN_NFT_SERIAL_NO : SUCCESS;
+            check = owner.equals(NONE) ? INVALID_NFT_ID
+                            : !owner.equals(operator) && !isApprovedForAll(token, owner, operator) ? SENDER_DOES_NOT_OWN_NFT_SERIAL_NO
+                            : SUCCESS;
         } else if (check == SUCCESS) {
             check = amount < 0 ? NEGATIVE_ALLOWANCE_AMOUNT : !isAssociated(token, operator) ? TOKEN_NOT_ASSOCIATED_TO_ACCOUNT : SUCCESS;
         }

@@ -192,6 +192,11 @@ class HederaLedgerTest {
         assertEquals(SUCCESS, ledger.approveForAll(nft, ALICE, true).code());
         assertTrue(ledger.isApprovedForAll(nft, CONTRACT, ALICE));
         assertEquals(SUCCESS, as(ALICE).transfer(nft, CONTRACT, BOB, 1).code());
+        // An operator approved for all may approve a single serial of the owner's (a delegating spender).
+        assertEquals(SENDER_DOES_NOT_OWN_NFT_SERIAL_NO, as(ALICE).approve(nft, ORIGIN, 1).code(), "serial 1 is BOB's now");
+        assertEquals(SUCCESS, as(ALICE).approve(nft, ORIGIN, 2).code());
+        assertEquals(ORIGIN, ledger.approvedSpender(nft, 2));
+        assertEquals(SUCCESS, ledger.approve(nft, NONE, 2).code(), "the owner clears it");
         assertEquals(SUCCESS, ledger.approveForAll(nft, ALICE, false).code());
         assertEquals(SPENDER_DOES_NOT_HAVE_ALLOWANCE, as(ALICE).transfer(nft, CONTRACT, BOB, 2).code());
         assertEquals(TOKEN_NOT_ASSOCIATED_TO_ACCOUNT, as(ALICE).approveForAll(nft, BOB, true).code(), "ALICE holds no association");
