@@ -140,13 +140,23 @@ final class CryptoTransfer {
         return done.isSuccess() ? HederaSystemContracts.code(done) : HederaSystemContracts.rollBack(f.state, checkpoint, done);
     }
 
-    /** A transfer's gas per entry of the lists (hbar and fungible adjustments, NFT transfers), at least one. */
+    /**
+     * What the equivalent single transfers cost: a transfer's gas for each move the settlement makes
+     * (the pairing depends on the amounts alone, so it is known before anything runs) and for each NFT
+     * transfer, at least one transfer's.
+     */
     static long gas(List<?> hbar, List<?> tokenLists) {
-        long entries = hbar.size();
+        long[] moves = {0};
+        Move count = (from, to, amount, approval) -> {
+            moves[0]++;
+            return ResponseCode.SUCCESS;
+        };
+        settle(adjustments(hbar), count);
         for (Object t : tokenLists) {
             List<?> list = (List<?>) t;
-            entries += ((List<?>) list.get(1)).size() + ((List<?>) list.get(2)).size();
+            settle(adjustments((List<?>) list.get(1)), count);
+            moves[0] += ((List<?>) list.get(2)).size();
         }
-        return Opcode.HTS_TRANSFER.baseGas * Math.max(1, entries);
+        return Opcode.HTS_TRANSFER.baseGas * Math.max(1, moves[0]);
     }
 }

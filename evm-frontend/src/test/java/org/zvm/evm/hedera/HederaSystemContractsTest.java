@@ -341,7 +341,7 @@ class HederaSystemContractsTest {
     }
 
     @Test
-    void cryptoTransferV1AndGasPerEntry() {
+    void cryptoTransferV1AndGasPerTransfer() {
         String v1 = "cryptoTransfer((address,(address,int64)[],(address,address,int64)[])[])(int64)";
         assertEquals("189a554c", selector(v1));
         Address ft = (Address) call(HederaSystemContracts.HTS, CREATE_FT, token("Zed", CONTRACT, false, 0, List.of()), BigInteger.valueOf(100), BigInteger.ZERO).get(1);
@@ -351,11 +351,13 @@ class HederaSystemContractsTest {
         assertEquals(9, new HederaLedger(state, CONTRACT, ORIGIN, 1).balanceOf(ft, ORIGIN));
 
         PrecompiledContract hts = contracts.get(HederaSystemContracts.HTS);
-        byte[] three = AbiFunction.parse(CRYPTO_TRANSFER).encodeCall(List.of(List.of(List.of(aa(CONTRACT, -1, false), aa(ALICE, 1, false))),
-                        List.of(tokenList(ft, List.of(), List.of(nftMove(CONTRACT, ORIGIN, 1))))));
-        assertEquals(3 * Opcode.HTS_TRANSFER.baseGas, hts.gas(three));
+        // As many transfers' gas as the equivalent transferToken/transferNFT calls: 300 goes to two accounts, 5 from two, one NFT.
+        byte[] four = AbiFunction.parse(CRYPTO_TRANSFER).encodeCall(List.of(List.of(List.of(aa(CONTRACT, -300, false), aa(ALICE, 100, false), aa(ORIGIN, 200, false))),
+                        List.of(tokenList(ft, List.of(aa(CONTRACT, -3, false), aa(ALICE, -2, false), aa(ORIGIN, 5, false)), List.of()),
+                                        tokenList(ALICE, List.of(), List.of(nftMove(CONTRACT, ORIGIN, 1))))));
+        assertEquals(5 * Opcode.HTS_TRANSFER.baseGas, hts.gas(four));
         assertEquals(Opcode.HTS_TRANSFER.baseGas, hts.gas(AbiFunction.parse(CRYPTO_TRANSFER).encodeCall(List.of(List.of(List.of()), List.of()))));
-        assertEquals(2 * Opcode.HTS_TRANSFER.baseGas, hts.gas(AbiFunction.parse(v1).encodeCall(List.of(List.of(list)))));
+        assertEquals(Opcode.HTS_TRANSFER.baseGas, hts.gas(AbiFunction.parse(v1).encodeCall(List.of(List.of(list)))));
     }
 
     /** The ERC-721 facade call's outputs, or the Error(string) reason it reverts with (a string). */
