@@ -35,7 +35,7 @@ import org.zvm.state.WorldState;
  * and the PRNG at 0x169 (HIP-351). HTS functions act on the {@link HederaLedger} with the calling
  * contract as operator and return a response code as their first result: a failure is a code, not a
  * revert. Features out of scope offline (custom fees) return NOT_SUPPORTED (13). Gas is the matching
- * native opcode's base cost, so both paths cost the same; cryptoTransfer costs a transfer per entry.
+ * native opcode's base cost, so both paths cost the same; cryptoTransfer costs its single transfers.
  */
 public final class HederaSystemContracts {
     public static final Address HTS = HederaLedger.ADDRESS;
