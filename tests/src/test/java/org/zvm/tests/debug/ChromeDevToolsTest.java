@@ -113,14 +113,10 @@ class ChromeDevToolsTest {
     void solidityBreakpoint(@TempDir Path out) throws Exception {
         Solc solc = Solc.compile("Counter.sol", "Counter", out);
         int port = freePort();
-        byte[] selector = Arrays.copyOf(Hashes.keccak256("increment(uint256)".getBytes(StandardCharsets.US_ASCII)), 4);
-        String calldata = Hex.of(selector) + "00".repeat(31) + "05";
-        Source code = Source.newBuilder("zvm", ByteSequence.create(solc.runtimeCode()), "Counter.evm").mimeType("application/x-evm").build();
-        CompletableFuture<String[]> run = runUnderInspector(port, code, calldata,
-                        Map.of("zvm.SourceMap", solc.sourceMap().toString(), "zvm.Sources", solc.source().toString()));
+        String calldata = selector("increment(uint256)") + "00".repeat(31) + "05";
+        CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, calldata);
         try (CdpClient cdp = attach(port)) {
-            String url = (String) cdp.awaitEvent("Debugger.scriptParsed", p -> ((String) p.get("url")).endsWith("Counter.sol")).get("url");
-            cdp.awaitEvent("Debugger.paused");
+            String url = awaitSolidityPaused(cdp, solc);
             setBreakpoint(cdp, url, 9);
             cdp.send("Debugger.resume");
             Map<String, Object> frame = topFrame(cdp.awaitEvent("Debugger.paused"));
@@ -133,6 +129,46 @@ class ChromeDevToolsTest {
             String[] result = run.get(60, TimeUnit.SECONDS);
             assertEquals("success", result[0]);
             assertEquals("0x" + "00".repeat(31) + "05", result[1]);
+        }
+    }
+
+    /**
+     * The Call Stack names Solidity functions: {@code transfer(to, 100)} on examples/solidity/Token.sol stops
+     * first in {@code transfer} (line 28, {@code _move(msg.sender, to, value);}), then inside the internal
+     * {@code _move} it calls (line 48, the balance check), where the frame is named {@code Token._move} and
+     * the scope's {@code functions} lists {@code _move} above its caller's call site. The caller has no
+     * tokens, so the call then reverts.
+     */
+    @Test
+    void solidityFramesByFunctionName(@TempDir Path out) throws Exception {
+        Solc solc = Solc.compile("Token.sol", "Token", out);
+        int port = freePort();
+        String calldata = selector("transfer(address,uint256)") + "00".repeat(31) + "c1" + "00".repeat(31) + "64";
+        CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, calldata);
+        try (CdpClient cdp = attach(port)) {
+            String url = awaitSolidityPaused(cdp, solc);
+            setBreakpoint(cdp, url, 27);
+            setBreakpoint(cdp, url, 47);
+
+            cdp.send("Debugger.resume");
+            Map<String, Object> inTransfer = cdp.awaitEvent("Debugger.paused");
+            assertEquals(27, line(topFrame(inTransfer)));
+            assertEquals(1, list(inTransfer.get("callFrames")).size());
+            assertEquals("Token.transfer", topFrame(inTransfer).get("functionName"));
+            assertEquals(List.of("Token.transfer (Token.sol:28)"), elements(cdp, scope(cdp, topFrame(inTransfer)).get("functions")));
+
+            cdp.send("Debugger.resume");
+            Map<String, Object> inMove = cdp.awaitEvent("Debugger.paused");
+            Map<String, Object> frame = topFrame(inMove);
+            assertEquals(47, line(frame));
+            assertEquals(1, list(inMove.get("callFrames")).size(), "an internal call is a jump in the same contract frame");
+            assertEquals("Token._move", frame.get("functionName"));
+            Map<String, Object> scope = scope(cdp, frame);
+            assertEquals(List.of("functions", "stack", "memory", "storage", "calldata", "gas", "pc", "address"), List.copyOf(scope.keySet()));
+            assertEquals(List.of("Token._move (Token.sol:48)", "Token.transfer (Token.sol:28)"), elements(cdp, scope.get("functions")));
+
+            cdp.send("Debugger.resume");
+            assertEquals("revert", run.get(60, TimeUnit.SECONDS)[0]);
         }
     }
 
@@ -156,6 +192,25 @@ class ChromeDevToolsTest {
         vm.setDaemon(true);
         vm.start();
         return run;
+    }
+
+    /** {@code solc}'s runtime code with its source map, called with {@code calldata} under the inspector. */
+    private static CompletableFuture<String[]> runSolidityUnderInspector(int port, Solc solc, String calldata) throws IOException {
+        Source code = Source.newBuilder("zvm", ByteSequence.create(solc.runtimeCode()), solc.code().getFileName() + ".evm").mimeType("application/x-evm").build();
+        return runUnderInspector(port, code, calldata, Map.of("zvm.SourceMap", solc.sourceMap().toString(), "zvm.Sources", solc.source().toString()));
+    }
+
+    /** Waits for the Solidity source to be parsed and the first suspension; returns the source's URL. */
+    private static String awaitSolidityPaused(CdpClient cdp, Solc solc) throws InterruptedException {
+        String name = solc.source().getFileName().toString();
+        String url = (String) cdp.awaitEvent("Debugger.scriptParsed", p -> ((String) p.get("url")).endsWith(name)).get("url");
+        cdp.awaitEvent("Debugger.paused");
+        return url;
+    }
+
+    /** The 4-byte selector of {@code signature}, hex. */
+    private static String selector(String signature) {
+        return Hex.of(Arrays.copyOf(Hashes.keccak256(signature.getBytes(StandardCharsets.US_ASCII)), 4));
     }
 
     /** Connects as DevTools does and lets the waiting context run. */
