@@ -4,39 +4,33 @@ package org.zvm.debug;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.zvm.builder.CodeModel;
 import org.zvm.builder.InstructionInfo;
+import org.zvm.debug.SolidityOutline.Definition;
 
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * The Solidity functions of one piece of EVM code, found from solc's source map and the sources alone
- * (no AST): solc maps a function's entry to the range of its whole definition and the dispatcher to the
- * contract's, so the distinct ranges of the map that start with {@code contract}, {@code function},
- * {@code modifier}, {@code constructor}, {@code fallback} or {@code receive} (or declare a public state
- * variable, whose getter maps there) are the definitions, and the innermost one around an instruction's
- * range is the function it belongs to. The dispatcher's {@code PUSH4 selector EQ PUSH tag JUMPI} tests
- * give the external function a selector calls; the map's jump marks ({@code i} into a function,
- * {@code o} out of one) let {@link SolidityCallsInstrument} follow internal calls.
+ * (no AST): the sources' definitions ({@link SolidityOutline}) plus the public state variables whose
+ * getters the map points at; the innermost definition around an instruction's range is the function it
+ * belongs to (solc maps a function's entry to its whole definition, its statements inside it, and the
+ * dispatcher to the contract). The dispatcher's {@code PUSH4 selector EQ PUSH tag JUMPI} tests give the
+ * external function a selector calls; the map's jump marks ({@code i} into a function, {@code o} out of
+ * one) let {@link SolidityCallsInstrument} follow internal calls.
  *
  * <p>{@link #frames} turns that into the Solidity call stack debuggers show: the external function, then
  * each internal function entered, without compiler-generated helpers (their code has no Solidity range).
  */
 public final class SolidityFunctions {
-    /** A contract or function-like definition: its range in source {@code file} (UTF-8 bytes) and name. */
-    record Definition(int file, int start, int end, String name, boolean contract) {
-        boolean contains(int f, int s, int e) {
-            return f == file && start <= s && e <= end;
-        }
-    }
-
     /** One Solidity function activation: {@code Contract.function} and where it is (for callers: the call). */
     public record Frame(String name, SourceSection location) {
         /** {@code Token._move (Token.sol:48)}, or only the name where the location is unknown. */
@@ -49,11 +43,8 @@ public final class SolidityFunctions {
         }
     }
 
-    private static final String IDENT = "[A-Za-z_$][A-Za-z0-9_$]*";
-    private static final Pattern CONTRACT = Pattern.compile("^(?:abstract\\s+)?(?:contract|library|interface)\\s+(" + IDENT + ")");
-    private static final Pattern FUNCTION = Pattern.compile("^(?:function|modifier)\\s+(" + IDENT + ")");
-    private static final Pattern SPECIAL = Pattern.compile("^(constructor|fallback|receive)\\b");
-    private static final Pattern GETTER = Pattern.compile("\\bpublic\\s+(?:(?:constant|immutable|override(?:\\([^)]*\\))?)\\s+)*(" + IDENT + ")");
+    /** A public state variable's declaration, to which solc maps its getter: {@code uint256 public count}. */
+    private static final Pattern GETTER = Pattern.compile("\\bpublic\\s+(?:(?:constant|immutable|override(?:\\([^)]*\\))?)\\s+)*([A-Za-z_$][A-Za-z0-9_$]*)");
 
     /** By instruction start: the innermost function definition around it, or null. */
     private final Definition[] functionAt;
@@ -81,31 +72,33 @@ public final class SolidityFunctions {
         for (Source s : sources) {
             texts.add(s.getCharacters().toString().getBytes(StandardCharsets.UTF_8));
         }
-        Map<List<Integer>, Definition> definitions = new LinkedHashMap<>();
-        for (int i = 0; i < start.length; i++) {
-            List<Integer> key = List.of(file[i], start[i], start[i] + length[i]);
-            if (!definitions.containsKey(key)) {
-                definitions.put(key, definition(texts, file[i], start[i], length[i]));
-            }
-        }
-        List<Definition> functions = new ArrayList<>();
         List<Definition> contracts = new ArrayList<>();
-        for (Definition d : definitions.values()) {
-            if (d != null) {
-                (d.contract() ? contracts : functions).add(d);
+        List<Definition> found = new ArrayList<>();
+        for (int f = 0; f < texts.size(); f++) {
+            for (Definition d : SolidityOutline.scan(texts.get(f), f)) {
+                (d.contract() ? contracts : found).add(d);
             }
         }
-        this.contract = contracts.isEmpty() ? null : contracts.getFirst();
-        for (int k = 0; k < functions.size(); k++) {
-            Definition d = functions.get(k);
+        Set<List<Integer>> ranges = new HashSet<>();
+        for (int i = 0; i < start.length; i++) {
+            if (ranges.add(List.of(file[i], start[i], length[i]))) {
+                Definition getter = getter(texts, file[i], start[i], length[i]);
+                if (getter != null) {
+                    found.add(getter);
+                }
+            }
+        }
+        int first = entryAt.length > 0 ? entryAt[0] : -1;
+        this.contract = first < 0 ? null : innermost(contracts, file[first], start[first], start[first] + length[first]);
+        List<Definition> functions = new ArrayList<>();
+        for (Definition d : found) {
             Definition owner = innermost(contracts, d.file(), d.start(), d.end());
             Definition named = new Definition(d.file(), d.start(), d.end(), owner == null ? d.name() : owner.name() + "." + d.name(), false);
-            functions.set(k, named);
-            switch (d.name()) {
-                case "receive" -> receive = named;
-                case "fallback" -> fallback = named;
-                default -> {
-                }
+            functions.add(named);
+            if (owner != null && owner == contract && d.name().equals("receive")) {
+                receive = named;
+            } else if (owner != null && owner == contract && d.name().equals("fallback")) {
+                fallback = named;
             }
         }
         for (int pc = 0; pc < codeLength; pc++) {
@@ -120,24 +113,14 @@ public final class SolidityFunctions {
         findSelectors(model);
     }
 
-    /** The definition whose range is {@code [s, s+l)} of {@code file}, or null when it is none. */
-    private static Definition definition(List<byte[]> texts, int f, int s, int l) {
+    /** The getter of the public state variable declared at {@code [s, s+l)} of {@code file}, or null when it is none. */
+    private static Definition getter(List<byte[]> texts, int f, int s, int l) {
         if (f < 0 || f >= texts.size() || s < 0 || l <= 0 || s + l > texts.get(f).length) {
             return null;
         }
         String text = new String(texts.get(f), s, l, StandardCharsets.UTF_8);
-        Matcher m = CONTRACT.matcher(text);
-        if (m.find()) {
-            return new Definition(f, s, s + l, m.group(1), true);
-        }
-        for (Pattern p : new Pattern[]{FUNCTION, SPECIAL}) {
-            m = p.matcher(text);
-            if (m.find()) {
-                return new Definition(f, s, s + l, m.group(1), false);
-            }
-        }
-        m = GETTER.matcher(text);
-        if (text.indexOf('{') < 0 && text.indexOf(';') < 0 && m.find()) {
+        Matcher m = GETTER.matcher(text);
+        if (text.indexOf('{') < 0 && text.indexOf(';') < 0 && !text.startsWith("function") && m.find()) {
             return new Definition(f, s, s + l, m.group(1), false);
         }
         return null;
@@ -224,8 +207,9 @@ public final class SolidityFunctions {
         }
         Definition here = pc < functionAt.length ? functionAt[pc] : null;
         if (here != null && (functions.isEmpty() || functions.getLast() != here)) {
-            functions.add(here);  // an inlined modifier, or code entered before the calls were followed
-            sites.add(pc);
+            // An inlined modifier (or code entered before the calls were followed): no call site to show.
+            functions.add(here);
+            sites.add(-1);
         }
         List<Frame> frames = new ArrayList<>();
         for (int k = functions.size() - 1; k >= 0; k--) {

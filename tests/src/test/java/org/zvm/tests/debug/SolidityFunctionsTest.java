@@ -28,8 +28,13 @@ import com.oracle.truffle.api.source.Source;
  * on solc's real output through DevTools.
  */
 class SolidityFunctionsTest {
-    /** Byte offsets: the contract 0..77, {@code function f} at 17 (30 long), the call {@code g()} at 41, {@code function g} at 52 (23 long). */
-    private static final String SOURCE = "contract C {\n    function f() external { g(); }\n    function g() private {}\n}\n";
+    /**
+     * Byte offsets: the contract 0..138, {@code function f} at 17 (30 long), the call {@code g()} at 41,
+     * {@code function g} at 52 (23 long); solc inlines {@code receive} and {@code fallback} into the
+     * dispatcher, so the map never points at them.
+     */
+    private static final String SOURCE = "contract C {\n    function f() external { g(); }\n    function g() private {}\n"
+                    + "    receive() external payable {}\n    fallback() external {}\n}\n";
     private static final String F = Hex.of(Arrays.copyOf(Hashes.keccak256("f()".getBytes(StandardCharsets.US_ASCII)), 4)).substring(2);
     /**
      * 0 PUSH1 0, 2 CALLDATALOAD, 3 PUSH1 e0, 5 SHR, 6 PUSH4 f(), 11 EQ, 12 PUSH1 16, 14 JUMPI, 15 STOP,
@@ -37,7 +42,7 @@ class SolidityFunctionsTest {
      * 25 JUMP (out of g).
      */
     private static final String CODE = "600035" + "60e01c" + "63" + F + "14" + "601057" + "00" + "5b" + "6016" + "6018" + "56" + "5b00" + "5b56";
-    private static final String MAP = String.join(";", "0:77:0:-", "", "", "", "", "", "", "", "0:0:-1", "17:30:0", "41:3", "", ":::i", "17:30:0:-", "", "52:23:0", ":::o");
+    private static final String MAP = String.join(";", "0:138:0:-", "", "", "", "", "", "", "", "0:0:-1", "17:30:0", "41:3", "", ":::i", "17:30:0:-", "", "52:23:0", ":::o");
 
     private static SolidityFunctions functions() {
         Source sol = Source.newBuilder(ZvmLanguage.ID, SOURCE, "C.sol").mimeType(SoliditySourceMap.SOLIDITY_MIME).build();
@@ -69,7 +74,15 @@ class SolidityFunctionsTest {
         assertEquals(List.of("C.g (C.sol:3)", "C.f (C.sol:2)"), frames(functions, "0x" + F, 24, List.<int[]> of(new int[]{21, 24})));
         assertEquals(List.of("C.g (C.sol:3)", "C.f (C.sol:2)"), frames(functions, "0x" + F, 25, List.of(new int[]{21, 15}, new int[]{21, 24})),
                         "a call into code without a Solidity source is a compiler helper, not a frame");
-        assertEquals(List.of("C (C.sol:1)"), frames(functions, "0x12345678", 0, List.of()), "no function answers the selector and there is no fallback");
+        assertEquals(List.of("C.fallback (C.sol:1)"), frames(functions, "0x12345678", 0, List.of()), "no function answers the selector");
+        assertEquals(List.of("C.receive (C.sol:1)"), frames(functions, "0x", 0, List.of()), "no calldata");
+    }
+
+    @Test
+    void anInlinedFunctionIsTheInnermostFrame() {
+        SolidityFunctions functions = functions();
+        assertEquals(List.of("C.g (C.sol:3)", "C.f"), frames(functions, "0x" + F, 24, List.of()),
+                        "code of g run without a followed call (as an inlined modifier runs): g on top, its caller without a call site");
     }
 
     @Test
