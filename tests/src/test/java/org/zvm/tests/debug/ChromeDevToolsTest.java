@@ -2,6 +2,7 @@
 package org.zvm.tests.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zvm.tests.debug.CdpClient.list;
@@ -169,6 +170,42 @@ class ChromeDevToolsTest {
 
             cdp.send("Debugger.resume");
             assertEquals("revert", run.get(60, TimeUnit.SECONDS)[0]);
+        }
+    }
+
+    /**
+     * A CALL from Solidity code: stepping into {@code c.seven()} (line 14 of debug/Factory.sol) puts the
+     * callee's frame on top (its code has no map: its listing's name) and leaves the caller named
+     * {@code Factory.make}, its {@code functions} at the call's line.
+     */
+    @Test
+    void solidityCallerFrameKeepsItsName(@TempDir Path out) throws Exception {
+        Solc solc = Solc.compile(Path.of(ChromeDevToolsTest.class.getResource("/debug/Factory.sol").toURI()), "Factory", out);
+        int port = freePort();
+        CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, selector("make()"));
+        try (CdpClient cdp = attach(port)) {
+            String url = awaitSolidityPaused(cdp, solc);
+            setBreakpoint(cdp, url, 13);
+            cdp.send("Debugger.resume");
+            Map<String, Object> atCall = topFrame(cdp.awaitEvent("Debugger.paused"));
+            assertEquals(13, line(atCall));
+            assertEquals("Factory.make", atCall.get("functionName"));
+
+            List<Object> frames = List.of();
+            for (int step = 0; step < 50 && frames.size() < 2; step++) {
+                cdp.send("Debugger.stepInto");
+                frames = list(cdp.awaitEvent("Debugger.paused").get("callFrames"));
+            }
+            assertEquals(2, frames.size(), "stepped into the CALL");
+            Map<String, Object> caller = map(frames.get(1));
+            assertEquals("Factory.make", caller.get("functionName"));
+            assertEquals(List.of("Factory.make (Factory.sol:14)"), elements(cdp, scope(cdp, caller).get("functions")));
+            assertFalse(((String) map(frames.get(0)).get("functionName")).contains("."), "the callee has no map: " + frames.get(0));
+
+            cdp.send("Debugger.resume");
+            String[] result = run.get(60, TimeUnit.SECONDS);
+            assertEquals("success", result[0]);
+            assertEquals("0x" + "00".repeat(31) + "07", result[1]);
         }
     }
 

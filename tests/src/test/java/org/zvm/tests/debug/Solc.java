@@ -17,9 +17,14 @@ import org.zvm.tools.ProjectDir;
  */
 public record Solc(Path source, Path code, Path sourceMap, Path abi) {
 
+    /** {@code contract} of {@code examples/solidity/EXAMPLE}. */
     public static Solc compile(String example, String contract, Path outDir) throws IOException, InterruptedException {
+        return compile(ProjectDir.get().resolve("examples/solidity").resolve(example), contract, outDir);
+    }
+
+    /** {@code contract} of the Solidity file {@code source}. */
+    public static Solc compile(Path source, String contract, Path outDir) throws IOException, InterruptedException {
         Path project = ProjectDir.get();
-        Path source = project.resolve("examples/solidity").resolve(example);
         Process p = new ProcessBuilder(project.resolve("scripts/solc-debug.sh").toString(), source.toString(), contract, outDir.toString())
                         .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
