@@ -118,10 +118,7 @@ class ChromeDevToolsTest {
         CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, calldata);
         try (CdpClient cdp = attach(port)) {
             String url = awaitSolidityPaused(cdp, solc);
-            setBreakpoint(cdp, url, 9);
-            cdp.send("Debugger.resume");
-            Map<String, Object> frame = topFrame(cdp.awaitEvent("Debugger.paused"));
-            assertEquals(9, line(frame));
+            Map<String, Object> frame = topFrame(resumeToBreakpoint(cdp, url, 9));
             Map<String, Object> scope = scope(cdp, frame);
             assertEquals(calldata, value(scope.get("calldata")));
             assertEquals("0x0", properties(cdp, scope.get("storage")).get("0x0"), "count was read: slot 0 is touched");
@@ -148,20 +145,13 @@ class ChromeDevToolsTest {
         CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, calldata);
         try (CdpClient cdp = attach(port)) {
             String url = awaitSolidityPaused(cdp, solc);
-            setBreakpoint(cdp, url, 27);
-            setBreakpoint(cdp, url, 47);
-
-            cdp.send("Debugger.resume");
-            Map<String, Object> inTransfer = cdp.awaitEvent("Debugger.paused");
-            assertEquals(27, line(topFrame(inTransfer)));
+            Map<String, Object> inTransfer = resumeToBreakpoint(cdp, url, 27);
             assertEquals(1, list(inTransfer.get("callFrames")).size());
             assertEquals("Token.transfer", topFrame(inTransfer).get("functionName"));
             assertEquals(List.of("Token.transfer (Token.sol:28)"), elements(cdp, scope(cdp, topFrame(inTransfer)).get("functions")));
 
-            cdp.send("Debugger.resume");
-            Map<String, Object> inMove = cdp.awaitEvent("Debugger.paused");
+            Map<String, Object> inMove = resumeToBreakpoint(cdp, url, 47);
             Map<String, Object> frame = topFrame(inMove);
-            assertEquals(47, line(frame));
             assertEquals(1, list(inMove.get("callFrames")).size(), "an internal call is a jump in the same contract frame");
             assertEquals("Token._move", frame.get("functionName"));
             Map<String, Object> scope = scope(cdp, frame);
@@ -185,10 +175,7 @@ class ChromeDevToolsTest {
         CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, selector("make()"));
         try (CdpClient cdp = attach(port)) {
             String url = awaitSolidityPaused(cdp, solc);
-            setBreakpoint(cdp, url, 13);
-            cdp.send("Debugger.resume");
-            Map<String, Object> atCall = topFrame(cdp.awaitEvent("Debugger.paused"));
-            assertEquals(13, line(atCall));
+            Map<String, Object> atCall = topFrame(resumeToBreakpoint(cdp, url, 13));
             assertEquals("Factory.make", atCall.get("functionName"));
 
             List<Object> frames = List.of();
@@ -243,6 +230,15 @@ class ChromeDevToolsTest {
         String url = (String) cdp.awaitEvent("Debugger.scriptParsed", p -> ((String) p.get("url")).endsWith(name)).get("url");
         cdp.awaitEvent("Debugger.paused");
         return url;
+    }
+
+    /** Sets a breakpoint on {@code line} (0-based), resumes and checks execution stops there; returns the pause. */
+    private static Map<String, Object> resumeToBreakpoint(CdpClient cdp, String url, int line) throws InterruptedException {
+        setBreakpoint(cdp, url, line);
+        cdp.send("Debugger.resume");
+        Map<String, Object> paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals(line, line(topFrame(paused)));
+        return paused;
     }
 
     /** The 4-byte selector of {@code signature}, hex. */
