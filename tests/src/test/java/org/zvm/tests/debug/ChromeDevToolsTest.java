@@ -164,12 +164,14 @@ class ChromeDevToolsTest {
     }
 
     /**
-     * A CALL from Solidity code: stepping into {@code c.seven()} (line 14 of debug/Factory.sol) puts the
-     * callee's frame on top (its code has no map: its listing's name) and leaves the caller named
-     * {@code Factory.make}, its {@code functions} at the call's line.
+     * Around a CALL and an internal call that returns, in debug/Factory.sol: stepping into {@code c.seven()}
+     * (line 14) puts the callee's frame on top (its code has no map: its listing's name) and leaves the
+     * caller named {@code Factory.make}, its {@code functions} at the call's line; inside {@code twice}
+     * (line 19, whose overflow check is a compiler helper called and left) the frame is
+     * {@code Factory.twice}; back in {@code make} (line 15) only {@code make} is left.
      */
     @Test
-    void solidityCallerFrameKeepsItsName(@TempDir Path out) throws Exception {
+    void solidityFramesAroundCalls(@TempDir Path out) throws Exception {
         Solc solc = Solc.compile(Path.of(ChromeDevToolsTest.class.getResource("/debug/Factory.sol").toURI()), "Factory", out);
         int port = freePort();
         CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, selector("make()"));
@@ -189,10 +191,18 @@ class ChromeDevToolsTest {
             assertEquals(List.of("Factory.make (Factory.sol:14)"), elements(cdp, scope(cdp, caller).get("functions")));
             assertFalse(((String) map(frames.get(0)).get("functionName")).contains("."), "the callee has no map: " + frames.get(0));
 
+            Map<String, Object> inTwice = topFrame(resumeToBreakpoint(cdp, url, 18));
+            assertEquals("Factory.twice", inTwice.get("functionName"));
+            assertEquals(List.of("Factory.twice (Factory.sol:19)", "Factory.make (Factory.sol:14)"), elements(cdp, scope(cdp, inTwice).get("functions")));
+
+            Map<String, Object> back = topFrame(resumeToBreakpoint(cdp, url, 14));
+            assertEquals("Factory.make", back.get("functionName"));
+            assertEquals(List.of("Factory.make (Factory.sol:15)"), elements(cdp, scope(cdp, back).get("functions")), "twice and its helper were left");
+
             cdp.send("Debugger.resume");
             String[] result = run.get(60, TimeUnit.SECONDS);
             assertEquals("success", result[0]);
-            assertEquals("0x" + "00".repeat(31) + "07", result[1]);
+            assertEquals("0x" + "00".repeat(31) + "0e", result[1]);
         }
     }
 
