@@ -18,6 +18,7 @@ import org.zvm.builder.ContractBuilder;
 import org.zvm.builder.Frontend;
 import org.zvm.container.ZvmContainer;
 import org.zvm.debug.InstructionTag;
+import org.zvm.debug.SolidityCallsInstrument;
 import org.zvm.debug.SoliditySourceMap;
 import org.zvm.error.ZvmParseException;
 import org.zvm.error.ZvmLoadError;
@@ -306,6 +307,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
             return loadForeign(CodeFormat.EVM, name, code, context.revision());
         }
         CodeModel model = SoliditySourceMap.apply(context.env(), map, context.env().getOptions().get(Sources), installed(CodeFormat.EVM).model(name, code, context.revision()));
+        SolidityCallsInstrument.of(context.env());  // follows the internal calls debuggers show
         LoadedCode loaded = new LoadedCode(CodeFormat.EVM, ContractBuilder.build(this, model).getCallTarget(), code);
         codeCache.put(new CodeKey(CodeFormat.EVM, code, context.revision()), loaded);
         return loaded;

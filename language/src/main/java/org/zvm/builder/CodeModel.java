@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.builder;
 
+import org.zvm.debug.SolidityFunctions;
 import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.runtime.CodeFormat;
 
@@ -38,4 +39,9 @@ public interface CodeModel {
 
     /** The section of {@link #source()} showing the instruction at {@code pc}. */
     SourceSection section(int pc);
+
+    /** The Solidity functions of the code when a source map shows it as Solidity (debuggers name frames by them), else null. */
+    default SolidityFunctions solidity() {
+        return null;
+    }
 }

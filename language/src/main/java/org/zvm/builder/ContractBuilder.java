@@ -64,7 +64,7 @@ public final class ContractBuilder implements BlockSource {
         ZvmBlockNode[] blocks = b.buildAll();
         ZvmDispatchNode dispatch = new ZvmDispatchNode(blocks, b);
         SourceSection whole = model.source().hasCharacters() ? model.source().createSection(0, model.source().getLength()) : null;
-        return new ZvmContractRootNode(language, new ZvmBodyNode(dispatch, whole), model.name(), whole, model.format());
+        return new ZvmContractRootNode(language, new ZvmBodyNode(dispatch, whole), model.name(), whole, model.format(), model.solidity());
     }
 
     private ZvmBlockNode[] buildAll() {

@@ -2,6 +2,7 @@
 package org.zvm.debug;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -29,7 +30,8 @@ import com.oracle.truffle.api.library.ExportMessage;
  * What a debugger shows of a suspended contract frame (Chrome DevTools' "Scope" pane, {@code zvm step}):
  * the operand stack (bottom first, as EIP-3155 traces print it), memory in 32-byte rows, the storage
  * slots this transaction touched in the executing account, the calldata, and the exact gas left before
- * the instruction. A snapshot taken when the scope is asked for: the frame keeps running afterwards.
+ * the instruction; for Solidity code, first, the Solidity call stack by function name. A snapshot taken
+ * when the scope is asked for: the frame keeps running afterwards.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class FrameScope implements TruffleObject {
@@ -41,6 +43,8 @@ public final class FrameScope implements TruffleObject {
     public static final String GAS = "gas";
     public static final String PC = "pc";
     public static final String ADDRESS = "address";
+    /** Solidity code only: the Solidity call stack, innermost first ({@code Token._move (Token.sol:48)}). */
+    public static final String FUNCTIONS = "functions";
 
     private final String name;
     final InteropRecord members;
@@ -57,6 +61,10 @@ public final class FrameScope implements TruffleObject {
     public static FrameScope of(Frame frame, ZvmInstructionNode node, boolean nodeEnter) {
         Message m = Stack.message(frame);
         Map<String, Object> values = new LinkedHashMap<>();
+        List<SolidityFunctions.Frame> functions = SolidityFunction.stack(node, frame);
+        if (!functions.isEmpty()) {
+            values.put(FUNCTIONS, new InteropArray(functions.stream().map(SolidityFunctions.Frame::toString).toArray()));
+        }
         values.put(STACK, new InteropArray(stack(frame)));
         values.put(MEMORY, memory(m));
         values.put(STORAGE, storage(m));

@@ -4,6 +4,7 @@ package org.zvm.debug;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.zvm.ZvmLanguage;
@@ -25,7 +26,8 @@ import com.oracle.truffle.api.source.SourceSection;
  * generated without a source ({@code f = -1}) get an unavailable section and are never a debugger stop.
  *
  * <p>The format is compressed: entries are separated by {@code ;}, fields by {@code :}, and an empty
- * field repeats the previous entry's value.
+ * field repeats the previous entry's value. The fourth field marks jumps into ({@code i}) and out of
+ * ({@code o}) a function, from which {@link SolidityFunctions} follows the Solidity call stack.
  */
 public final class SoliditySourceMap {
     /** The MIME type of Solidity sources shown by debuggers (never parsed by zvm). */
@@ -34,11 +36,13 @@ public final class SoliditySourceMap {
     private final int[] start;
     private final int[] length;
     private final int[] file;
+    private final char[] jump;
 
-    private SoliditySourceMap(int[] start, int[] length, int[] file) {
+    private SoliditySourceMap(int[] start, int[] length, int[] file, char[] jump) {
         this.start = start;
         this.length = length;
         this.file = file;
+        this.jump = jump;
     }
 
     /** Decompresses {@code text}; a malformed field is an {@link IllegalArgumentException} naming it. */
@@ -47,19 +51,23 @@ public final class SoliditySourceMap {
         int[] s = new int[entries.length];
         int[] l = new int[entries.length];
         int[] f = new int[entries.length];
+        char[] j = new char[entries.length];
         int ps = 0;
         int pl = 0;
         int pf = -1;
+        char pj = '-';
         for (int i = 0; i < entries.length; i++) {
             String[] fields = entries[i].split(":", -1);
             ps = field(fields, 0, ps, i);
             pl = field(fields, 1, pl, i);
             pf = field(fields, 2, pf, i);
+            pj = jumpField(fields, pj, i);
             s[i] = ps;
             l[i] = pl;
             f[i] = pf;
+            j[i] = pj;
         }
-        return new SoliditySourceMap(s, l, f);
+        return new SoliditySourceMap(s, l, f, j);
     }
 
     private static int field(String[] fields, int index, int previous, int entry) {
@@ -71,6 +79,16 @@ public final class SoliditySourceMap {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("entry " + entry + ": '" + fields[index] + "' is not a number");
         }
+    }
+
+    private static char jumpField(String[] fields, char previous, int entry) {
+        if (fields.length <= 3 || fields[3].isEmpty()) {
+            return previous;
+        }
+        if (fields[3].length() != 1 || "io-".indexOf(fields[3].charAt(0)) < 0) {
+            throw new IllegalArgumentException("entry " + entry + ": jump '" + fields[3] + "' is not i, o or -");
+        }
+        return fields[3].charAt(0);
     }
 
     /**
@@ -118,12 +136,15 @@ public final class SoliditySourceMap {
         private final List<Source> sources;
         /** Section by byte offset of an instruction start; null between them. */
         private final SourceSection[] sections;
+        private final SolidityFunctions functions;
 
         Mapped(CodeModel model, List<Source> sources) {
             this.model = model;
             this.sources = sources;
             int codeLength = model.code().length;
             this.sections = new SourceSection[codeLength];
+            int[] entryAt = new int[codeLength];
+            Arrays.fill(entryAt, -1);
             List<int[]> charOffsets = new ArrayList<>();
             for (Source s : sources) {
                 charOffsets.add(charOffsets(s));
@@ -131,8 +152,10 @@ public final class SoliditySourceMap {
             int index = 0;
             for (int pc = 0; pc < codeLength; index++) {
                 sections[pc] = section(index, charOffsets);
+                entryAt[pc] = index < start.length ? index : -1;
                 pc += model.decode(pc).length();
             }
+            this.functions = new SolidityFunctions(model, sources, entryAt, start, length, file, jump, sections);
         }
 
         private SourceSection section(int index, List<int[]> charOffsets) {
@@ -187,6 +210,11 @@ public final class SoliditySourceMap {
         @Override
         public SourceSection section(int pc) {
             return sections[pc];
+        }
+
+        @Override
+        public SolidityFunctions solidity() {
+            return functions;
         }
     }
 

@@ -2,6 +2,7 @@
 package org.zvm.nodes;
 
 import org.zvm.ZvmLanguage;
+import org.zvm.debug.SolidityFunctions;
 import org.zvm.error.HaltReason;
 import org.zvm.error.ZvmException;
 import org.zvm.runtime.CodeFormat;
@@ -21,13 +22,16 @@ public final class ZvmContractRootNode extends RootNode {
     private final String name;
     private final SourceSection section;
     private final CodeFormat format;
+    /** The Solidity functions when a source map shows the code as Solidity, else null: debuggers name frames by them. */
+    private final SolidityFunctions solidity;
 
-    public ZvmContractRootNode(ZvmLanguage language, ZvmBodyNode body, String name, SourceSection section, CodeFormat format) {
+    public ZvmContractRootNode(ZvmLanguage language, ZvmBodyNode body, String name, SourceSection section, CodeFormat format, SolidityFunctions solidity) {
         super(language, Stack.descriptor());
         this.body = body;
         this.name = name;
         this.section = section;
         this.format = format;
+        this.solidity = solidity;
     }
 
     public CodeFormat format() {
@@ -49,6 +53,10 @@ public final class ZvmContractRootNode extends RootNode {
             m.output = Message.EMPTY;
         }
         return m;
+    }
+
+    public SolidityFunctions solidity() {
+        return solidity;
     }
 
     public ZvmBodyNode body() {

@@ -3,6 +3,7 @@ package org.zvm.nodes;
 
 import org.zvm.debug.FrameScope;
 import org.zvm.debug.InstructionTag;
+import org.zvm.debug.SolidityFunction;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.Frame;
@@ -13,6 +14,7 @@ import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.interop.NodeLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.Node;
@@ -30,7 +32,8 @@ import com.oracle.truffle.api.source.SourceSection;
  *
  * <p>Every instruction carries {@link InstructionTag}; those the builder marks as statements (the first
  * of each source line) also carry the statement tag the debugger stops at. Its scope is a
- * {@link FrameScope}: stack, memory, storage touched, calldata and gas.
+ * {@link FrameScope}: stack, memory, storage touched, calldata and gas; in Solidity code its root
+ * instance is the {@link SolidityFunction} it is in, which names the frame.
  */
 @GenerateWrapper
 @ExportLibrary(NodeLibrary.class)
@@ -168,5 +171,20 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
     @ExportMessage
     final Object getScope(Frame frame, boolean nodeEnter) {
         return FrameScope.of(frame, this, nodeEnter);
+    }
+
+    /** Solidity code's frames are named after the Solidity function they are in (see {@link SolidityFunction}). */
+    @ExportMessage
+    final boolean hasRootInstance(Frame frame) {
+        return SolidityFunction.at(this, frame) != null;
+    }
+
+    @ExportMessage
+    final Object getRootInstance(Frame frame) throws UnsupportedMessageException {
+        SolidityFunction function = SolidityFunction.at(this, frame);
+        if (function == null) {
+            throw UnsupportedMessageException.create();
+        }
+        return function;
     }
 }

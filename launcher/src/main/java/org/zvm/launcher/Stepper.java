@@ -158,6 +158,11 @@ final class Stepper implements AutoCloseable {
         if (scope == null) {
             return;
         }
+        DebugValue functions = scope.getDeclaredValue("functions");
+        if (functions != null) {
+            // The Solidity call stack, innermost first, each caller at its call.
+            out.println("  in      " + String.join(" < ", functions.getArray().stream().map(DebugValue::asString).toList()));
+        }
         List<DebugValue> stack = scope.getDeclaredValue("stack").getArray();
         StringBuilder sb = new StringBuilder("  stack   (top first):");
         for (int i = stack.size() - 1; i >= 0; i--) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.zvm.tests.LauncherTest.Run;
+import org.zvm.tests.debug.Solc;
 
 /**
  * {@code zvm step} driven through standard input as a user types: steps, breakpoints by line (in this
@@ -43,6 +45,21 @@ class StepperTest {
         assertTrue(r.out().contains("breakpoint at pc 112 (0x70)"), r.out());
         assertTrue(r.out().contains("breakpoint at parent.zasm:8"), "a line of the current source: " + r.out());
         assertTrue(r.out().contains("status:   success\n"), r.out());
+    }
+
+    /**
+     * In Solidity code each stop names the functions it is in: a breakpoint on line 48 of
+     * examples/solidity/Token.sol, inside the internal {@code _move} that {@code transfer} calls on line 28.
+     */
+    @Test
+    void solidityFunctions(@TempDir Path out) throws Exception {
+        Solc solc = Solc.compile("Token.sol", "Token", out);
+        String calldata = "0xa9059cbb" + "00".repeat(31) + "c1" + "00".repeat(31) + "64";  // transfer(0x...c1, 100)
+        Run r = LauncherTest.zvmWithInput("b 48\nc\nc\n", "step", solc.code().toString(), "--calldata", calldata, "--source-map", solc.sourceMap().toString(),
+                        "--sources", solc.source().toString());
+        assertEquals(1, r.exit(), "the caller has no tokens: the transfer reverts " + r);
+        assertTrue(r.out().contains("  in      Token.transfer (Token.sol:"), "the first stop, in the dispatcher, runs transfer: " + r.out());
+        assertTrue(r.out().contains("  in      Token._move (Token.sol:48) < Token.transfer (Token.sol:28)\n"), r.out());
     }
 
     @Test

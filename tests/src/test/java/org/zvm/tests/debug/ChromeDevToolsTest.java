@@ -2,6 +2,7 @@
 package org.zvm.tests.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zvm.tests.debug.CdpClient.list;
@@ -113,18 +114,11 @@ class ChromeDevToolsTest {
     void solidityBreakpoint(@TempDir Path out) throws Exception {
         Solc solc = Solc.compile("Counter.sol", "Counter", out);
         int port = freePort();
-        byte[] selector = Arrays.copyOf(Hashes.keccak256("increment(uint256)".getBytes(StandardCharsets.US_ASCII)), 4);
-        String calldata = Hex.of(selector) + "00".repeat(31) + "05";
-        Source code = Source.newBuilder("zvm", ByteSequence.create(solc.runtimeCode()), "Counter.evm").mimeType("application/x-evm").build();
-        CompletableFuture<String[]> run = runUnderInspector(port, code, calldata,
-                        Map.of("zvm.SourceMap", solc.sourceMap().toString(), "zvm.Sources", solc.source().toString()));
+        String calldata = selector("increment(uint256)") + "00".repeat(31) + "05";
+        CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, calldata);
         try (CdpClient cdp = attach(port)) {
-            String url = (String) cdp.awaitEvent("Debugger.scriptParsed", p -> ((String) p.get("url")).endsWith("Counter.sol")).get("url");
-            cdp.awaitEvent("Debugger.paused");
-            setBreakpoint(cdp, url, 9);
-            cdp.send("Debugger.resume");
-            Map<String, Object> frame = topFrame(cdp.awaitEvent("Debugger.paused"));
-            assertEquals(9, line(frame));
+            String url = awaitSolidityPaused(cdp, solc);
+            Map<String, Object> frame = topFrame(resumeToBreakpoint(cdp, url, 9));
             Map<String, Object> scope = scope(cdp, frame);
             assertEquals(calldata, value(scope.get("calldata")));
             assertEquals("0x0", properties(cdp, scope.get("storage")).get("0x0"), "count was read: slot 0 is touched");
@@ -133,6 +127,82 @@ class ChromeDevToolsTest {
             String[] result = run.get(60, TimeUnit.SECONDS);
             assertEquals("success", result[0]);
             assertEquals("0x" + "00".repeat(31) + "05", result[1]);
+        }
+    }
+
+    /**
+     * The Call Stack names Solidity functions: {@code transfer(to, 100)} on examples/solidity/Token.sol stops
+     * first in {@code transfer} (line 28, {@code _move(msg.sender, to, value);}), then inside the internal
+     * {@code _move} it calls (line 48, the balance check), where the frame is named {@code Token._move} and
+     * the scope's {@code functions} lists {@code _move} above its caller's call site. The caller has no
+     * tokens, so the call then reverts.
+     */
+    @Test
+    void solidityFramesByFunctionName(@TempDir Path out) throws Exception {
+        Solc solc = Solc.compile("Token.sol", "Token", out);
+        int port = freePort();
+        String calldata = selector("transfer(address,uint256)") + "00".repeat(31) + "c1" + "00".repeat(31) + "64";
+        CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, calldata);
+        try (CdpClient cdp = attach(port)) {
+            String url = awaitSolidityPaused(cdp, solc);
+            Map<String, Object> inTransfer = resumeToBreakpoint(cdp, url, 27);
+            assertEquals(1, list(inTransfer.get("callFrames")).size());
+            assertEquals("Token.transfer", topFrame(inTransfer).get("functionName"));
+            assertEquals(List.of("Token.transfer (Token.sol:28)"), elements(cdp, scope(cdp, topFrame(inTransfer)).get("functions")));
+
+            Map<String, Object> inMove = resumeToBreakpoint(cdp, url, 47);
+            Map<String, Object> frame = topFrame(inMove);
+            assertEquals(1, list(inMove.get("callFrames")).size(), "an internal call is a jump in the same contract frame");
+            assertEquals("Token._move", frame.get("functionName"));
+            Map<String, Object> scope = scope(cdp, frame);
+            assertEquals(List.of("functions", "stack", "memory", "storage", "calldata", "gas", "pc", "address"), List.copyOf(scope.keySet()));
+            assertEquals(List.of("Token._move (Token.sol:48)", "Token.transfer (Token.sol:28)"), elements(cdp, scope.get("functions")));
+
+            cdp.send("Debugger.resume");
+            assertEquals("revert", run.get(60, TimeUnit.SECONDS)[0]);
+        }
+    }
+
+    /**
+     * Around a CALL and an internal call that returns, in debug/Factory.sol: stepping into {@code c.seven()}
+     * (line 14) puts the callee's frame on top (its code has no map: its listing's name) and leaves the
+     * caller named {@code Factory.make}, its {@code functions} at the call's line; inside {@code twice}
+     * (line 19, whose overflow check is a compiler helper called and left) the frame is
+     * {@code Factory.twice}; back in {@code make} (line 15) only {@code make} is left.
+     */
+    @Test
+    void solidityFramesAroundCalls(@TempDir Path out) throws Exception {
+        Solc solc = Solc.compile(Path.of(ChromeDevToolsTest.class.getResource("/debug/Factory.sol").toURI()), "Factory", out);
+        int port = freePort();
+        CompletableFuture<String[]> run = runSolidityUnderInspector(port, solc, selector("make()"));
+        try (CdpClient cdp = attach(port)) {
+            String url = awaitSolidityPaused(cdp, solc);
+            Map<String, Object> atCall = topFrame(resumeToBreakpoint(cdp, url, 13));
+            assertEquals("Factory.make", atCall.get("functionName"));
+
+            List<Object> frames = List.of();
+            for (int step = 0; step < 50 && frames.size() < 2; step++) {
+                cdp.send("Debugger.stepInto");
+                frames = list(cdp.awaitEvent("Debugger.paused").get("callFrames"));
+            }
+            assertEquals(2, frames.size(), "stepped into the CALL");
+            Map<String, Object> caller = map(frames.get(1));
+            assertEquals("Factory.make", caller.get("functionName"));
+            assertEquals(List.of("Factory.make (Factory.sol:14)"), elements(cdp, scope(cdp, caller).get("functions")));
+            assertFalse(((String) map(frames.get(0)).get("functionName")).contains("."), "the callee has no map: " + frames.get(0));
+
+            Map<String, Object> inTwice = topFrame(resumeToBreakpoint(cdp, url, 18));
+            assertEquals("Factory.twice", inTwice.get("functionName"));
+            assertEquals(List.of("Factory.twice (Factory.sol:19)", "Factory.make (Factory.sol:14)"), elements(cdp, scope(cdp, inTwice).get("functions")));
+
+            Map<String, Object> back = topFrame(resumeToBreakpoint(cdp, url, 14));
+            assertEquals("Factory.make", back.get("functionName"));
+            assertEquals(List.of("Factory.make (Factory.sol:15)"), elements(cdp, scope(cdp, back).get("functions")), "twice and its helper were left");
+
+            cdp.send("Debugger.resume");
+            String[] result = run.get(60, TimeUnit.SECONDS);
+            assertEquals("success", result[0]);
+            assertEquals("0x" + "00".repeat(31) + "0e", result[1]);
         }
     }
 
@@ -156,6 +226,34 @@ class ChromeDevToolsTest {
         vm.setDaemon(true);
         vm.start();
         return run;
+    }
+
+    /** {@code solc}'s runtime code with its source map, called with {@code calldata} under the inspector. */
+    private static CompletableFuture<String[]> runSolidityUnderInspector(int port, Solc solc, String calldata) throws IOException {
+        Source code = Source.newBuilder("zvm", ByteSequence.create(solc.runtimeCode()), solc.code().getFileName() + ".evm").mimeType("application/x-evm").build();
+        return runUnderInspector(port, code, calldata, Map.of("zvm.SourceMap", solc.sourceMap().toString(), "zvm.Sources", solc.source().toString()));
+    }
+
+    /** Waits for the Solidity source to be parsed and the first suspension; returns the source's URL. */
+    private static String awaitSolidityPaused(CdpClient cdp, Solc solc) throws InterruptedException {
+        String name = solc.source().getFileName().toString();
+        String url = (String) cdp.awaitEvent("Debugger.scriptParsed", p -> ((String) p.get("url")).endsWith(name)).get("url");
+        cdp.awaitEvent("Debugger.paused");
+        return url;
+    }
+
+    /** Sets a breakpoint on {@code line} (0-based), resumes and checks execution stops there; returns the pause. */
+    private static Map<String, Object> resumeToBreakpoint(CdpClient cdp, String url, int line) throws InterruptedException {
+        setBreakpoint(cdp, url, line);
+        cdp.send("Debugger.resume");
+        Map<String, Object> paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals(line, line(topFrame(paused)));
+        return paused;
+    }
+
+    /** The 4-byte selector of {@code signature}, hex. */
+    private static String selector(String signature) {
+        return Hex.of(Arrays.copyOf(Hashes.keccak256(signature.getBytes(StandardCharsets.US_ASCII)), 4));
     }
 
     /** Connects as DevTools does and lets the waiting context run. */

@@ -15,11 +15,16 @@ import org.zvm.tools.ProjectDir;
  * source map and ABI as files, as a user would produce them for {@code --inspect} and {@code zvm step}.
  * Where solc cannot be installed (exit 3) the calling test is skipped with a notice.
  */
-record Solc(Path source, Path code, Path sourceMap, Path abi) {
+public record Solc(Path source, Path code, Path sourceMap, Path abi) {
 
-    static Solc compile(String example, String contract, Path outDir) throws IOException, InterruptedException {
+    /** {@code contract} of {@code examples/solidity/EXAMPLE}. */
+    public static Solc compile(String example, String contract, Path outDir) throws IOException, InterruptedException {
+        return compile(ProjectDir.get().resolve("examples/solidity").resolve(example), contract, outDir);
+    }
+
+    /** {@code contract} of the Solidity file {@code source}. */
+    public static Solc compile(Path source, String contract, Path outDir) throws IOException, InterruptedException {
         Path project = ProjectDir.get();
-        Path source = project.resolve("examples/solidity").resolve(example);
         Process p = new ProcessBuilder(project.resolve("scripts/solc-debug.sh").toString(), source.toString(), contract, outDir.toString())
                         .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
