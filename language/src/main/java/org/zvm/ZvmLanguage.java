@@ -23,6 +23,7 @@ import org.zvm.debug.SoliditySourceMap;
 import org.zvm.error.ZvmParseException;
 import org.zvm.error.ZvmLoadError;
 import org.zvm.nativecode.NativeCodeModel;
+import org.zvm.nodes.Regions;
 import org.zvm.opcode.Revision;
 import org.zvm.parser.CodeDecoder;
 import org.zvm.runtime.CodeFormat;
@@ -104,6 +105,12 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     @Option(help = "Seed of the Hedera PRNG system contract (0x169): the same seed gives the same sequence of seeds.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     static final OptionKey<String> HederaSeed = new OptionKey<>("zvm");
 
+    @Option(help = "Bytes of code per separately compiled region; code longer than eight regions is cut into them, 0 never cuts (see Regions).", category = OptionCategory.EXPERT, stability = OptionStability.EXPERIMENTAL) //
+    static final OptionKey<Integer> RegionBytes = new OptionKey<>(Regions.DEFAULT_REGION_BYTES);
+
+    /** {@link #RegionBytes} of every context of this language instance ({@link #areOptionsCompatible}). */
+    private volatile int regionBytes = Regions.DEFAULT_REGION_BYTES;
+
     /** The installed frontends by format, found once (see {@link Frontend}). */
     private final Map<CodeFormat, Frontend> frontends = new EnumMap<>(CodeFormat.class);
 
@@ -124,6 +131,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
 
     @Override
     protected ZvmContext createContext(Env env) {
+        regionBytes = env.getOptions().get(RegionBytes);
         return new ZvmContext(this, env, env.getOptions().get(StateDir), env.getOptions().get(Fork));
     }
 
@@ -149,7 +157,8 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
 
     @Override
     protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first, org.graalvm.options.OptionValues second) {
-        return true;
+        // Parsed code is cached per language instance and built for one region size.
+        return first.get(RegionBytes).equals(second.get(RegionBytes));
     }
 
     @Override
@@ -270,7 +279,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
 
     private LoadedCode newLoadedCode(CodeFormat format, String name, byte[] code, Source source, org.zvm.tools.SourceMap lines) {
         NativeCodeModel model = new NativeCodeModel(name, code, source, lines);
-        return new LoadedCode(format, ContractBuilder.build(this, model).getCallTarget(), code);
+        return new LoadedCode(format, ContractBuilder.build(this, model, regionBytes).getCallTarget(), code);
     }
 
     /**
@@ -293,7 +302,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
     private LoadedCode loadForeign(CodeFormat format, String name, byte[] code, Revision revision) {
         return codeCache.computeIfAbsent(new CodeKey(format, code, revision), k -> {
             CodeModel model = installed(format).model(name, code, revision);
-            return new LoadedCode(format, ContractBuilder.build(this, model).getCallTarget(), code);
+            return new LoadedCode(format, ContractBuilder.build(this, model, regionBytes).getCallTarget(), code);
         });
     }
 
@@ -308,7 +317,7 @@ public final class ZvmLanguage extends TruffleLanguage<ZvmContext> {
         }
         CodeModel model = SoliditySourceMap.apply(context.env(), map, context.env().getOptions().get(Sources), installed(CodeFormat.EVM).model(name, code, context.revision()));
         SolidityCallsInstrument.of(context.env());  // follows the internal calls debuggers show
-        LoadedCode loaded = new LoadedCode(CodeFormat.EVM, ContractBuilder.build(this, model).getCallTarget(), code);
+        LoadedCode loaded = new LoadedCode(CodeFormat.EVM, ContractBuilder.build(this, model, regionBytes).getCallTarget(), code);
         codeCache.put(new CodeKey(CodeFormat.EVM, code, context.revision()), loaded);
         return loaded;
     }

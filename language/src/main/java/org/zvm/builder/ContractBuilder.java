@@ -13,8 +13,10 @@ import org.zvm.ZvmLanguage;
 import org.zvm.builder.InstructionInfo.Control;
 import org.zvm.error.HaltReason;
 import org.zvm.nodes.BlockSource;
+import org.zvm.nodes.Regions;
 import org.zvm.nodes.ZvmBlockNode;
 import org.zvm.nodes.ZvmBodyNode;
+import org.zvm.nodes.ZvmCodeNode;
 import org.zvm.nodes.ZvmContractRootNode;
 import org.zvm.nodes.ZvmDispatchNode;
 import org.zvm.nodes.ZvmInstructionNode;
@@ -58,13 +60,15 @@ public final class ContractBuilder implements BlockSource {
         Arrays.fill(blockAtPc, -1);
     }
 
-    /** Builds the call target's root node for {@code model}. */
-    public static ZvmContractRootNode build(ZvmLanguage language, CodeModel model) {
+    /** Builds the call target's root node for {@code model}, in regions of {@code regionBytes} if it is long (see {@link Regions}). */
+    public static ZvmContractRootNode build(ZvmLanguage language, CodeModel model, int regionBytes) {
         ContractBuilder b = new ContractBuilder(model);
         ZvmBlockNode[] blocks = b.buildAll();
-        ZvmDispatchNode dispatch = new ZvmDispatchNode(blocks, b);
         SourceSection whole = model.source().hasCharacters() ? model.source().createSection(0, model.source().getLength()) : null;
-        return new ZvmContractRootNode(language, new ZvmBodyNode(dispatch, whole), model.name(), whole, model.format(), model.solidity());
+        ZvmCodeNode code = Regions.wanted(b.codeLength, regionBytes)
+                        ? new Regions(language, blocks, b, b.codeLength, regionBytes, model.name(), whole, model.format(), model.solidity()).driver()
+                        : new ZvmDispatchNode(blocks, b);
+        return new ZvmContractRootNode(language, new ZvmBodyNode(code, whole), model.name(), whole, model.format(), model.solidity());
     }
 
     private ZvmBlockNode[] buildAll() {

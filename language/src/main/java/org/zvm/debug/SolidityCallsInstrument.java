@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import org.zvm.nodes.Stack;
-import org.zvm.nodes.ZvmContractRootNode;
+import org.zvm.nodes.ZvmCodeRootNode;
 import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.runtime.Message;
 
@@ -75,7 +75,7 @@ public final class SolidityCallsInstrument extends TruffleInstrument {
     /** A node for a jump marked {@code i} or {@code o}; none for any other instruction. */
     private static ExecutionEventNode follower(EventContext context, SolidityCalls calls) {
         Node node = context.getInstrumentedNode();
-        if (!(node instanceof ZvmInstructionNode instruction) || !(node.getRootNode() instanceof ZvmContractRootNode root) || root.solidity() == null) {
+        if (!(node instanceof ZvmInstructionNode instruction) || !(node.getRootNode() instanceof ZvmCodeRootNode root) || root.solidity() == null) {
             return null;
         }
         return switch (root.solidity().jump(instruction.pc())) {

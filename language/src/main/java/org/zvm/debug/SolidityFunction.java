@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.zvm.ZvmContext;
 import org.zvm.nodes.Stack;
-import org.zvm.nodes.ZvmContractRootNode;
+import org.zvm.nodes.ZvmCodeRootNode;
 import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.runtime.Message;
 
@@ -37,7 +37,7 @@ public final class SolidityFunction implements TruffleObject {
      * source map. Only debuggers ask, never compiled code.
      */
     public static List<SolidityFunctions.Frame> stack(ZvmInstructionNode node, Frame frame) {
-        if (frame == null || !(node.getRootNode() instanceof ZvmContractRootNode root) || root.solidity() == null) {
+        if (frame == null || !(node.getRootNode() instanceof ZvmCodeRootNode root) || root.solidity() == null) {
             return List.of();
         }
         Message m = Stack.message(frame);

@@ -9,6 +9,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
  * The frame layout of a contract invocation and the operand-stack accessors every node uses.
@@ -37,7 +38,9 @@ public final class Stack {
      * per instruction instead of per block, which tools must know to show the gas before an instruction.
      */
     public static final int EXACT = 4;
-    private static final int BASE = 5;
+    /** Index of the block where control goes on when it leaves a region of large code (int, see {@link Regions}). */
+    public static final int NEXT = 5;
+    private static final int BASE = 6;
     /** Stack positions held in frame slots; the rest spill to {@link Message#spill}. */
     public static final int FRAME_POSITIONS = 24;
 
@@ -53,6 +56,27 @@ public final class Stack {
 
     public static void setSp(Frame f, int sp) {
         f.setIntStatic(SP, sp);
+    }
+
+    /**
+     * Copies the height, the gas, the exactness flag and the frame-resident words below the height (the
+     * live stack; nothing else may be read) from {@code from} to {@code to}, for {@link Regions}.
+     */
+    @ExplodeLoop
+    static void copyState(Frame from, Frame to) {
+        int sp = from.getIntStatic(SP);
+        to.setIntStatic(SP, sp);
+        to.setLongStatic(GAS, from.getLongStatic(GAS));
+        to.setIntStatic(EXACT, from.getIntStatic(EXACT));
+        for (int pos = 0; pos < FRAME_POSITIONS; pos++) {
+            if (pos < sp) {
+                int slot = BASE + (pos << 2);
+                to.setLongStatic(slot, from.getLongStatic(slot));
+                to.setLongStatic(slot + 1, from.getLongStatic(slot + 1));
+                to.setLongStatic(slot + 2, from.getLongStatic(slot + 2));
+                to.setLongStatic(slot + 3, from.getLongStatic(slot + 3));
+            }
+        }
     }
 
     public static long get(Frame f, int pos, int limb) {

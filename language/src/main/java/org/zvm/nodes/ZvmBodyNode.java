@@ -13,11 +13,11 @@ import com.oracle.truffle.api.source.SourceSection;
 /** The body of a contract invocation: tagged as the root so tools see contract entry and exit. */
 @GenerateWrapper
 public class ZvmBodyNode extends Node implements InstrumentableNode {
-    @Child private ZvmDispatchNode dispatch;
+    @Child private ZvmCodeNode code;
     private final SourceSection section;
 
-    public ZvmBodyNode(ZvmDispatchNode dispatch, SourceSection section) {
-        this.dispatch = dispatch;
+    public ZvmBodyNode(ZvmCodeNode code, SourceSection section) {
+        this.code = code;
         this.section = section;
     }
 
@@ -27,11 +27,7 @@ public class ZvmBodyNode extends Node implements InstrumentableNode {
 
     /** Returns the {@link org.zvm.error.HaltReason} of a normal end; halts throw. */
     public Object execute(VirtualFrame frame) {
-        return dispatch.execute(frame);
-    }
-
-    public ZvmDispatchNode dispatch() {
-        return dispatch;
+        return code.execute(frame);
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.zvm.runtime.CodeFormat;
 import org.zvm.runtime.Message;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
 /**
@@ -17,25 +16,16 @@ import com.oracle.truffle.api.source.SourceSection;
  * message's outcome and returns it. Halts become outcomes here, so a failing callee is a value for its
  * caller (EVM semantics: the CALL pushes 0) and never an exception crossing contracts.
  */
-public final class ZvmContractRootNode extends RootNode {
+public final class ZvmContractRootNode extends ZvmCodeRootNode {
     @Child private ZvmBodyNode body;
     private final String name;
     private final SourceSection section;
-    private final CodeFormat format;
-    /** The Solidity functions when a source map shows the code as Solidity, else null: debuggers name frames by them. */
-    private final SolidityFunctions solidity;
 
     public ZvmContractRootNode(ZvmLanguage language, ZvmBodyNode body, String name, SourceSection section, CodeFormat format, SolidityFunctions solidity) {
-        super(language, Stack.descriptor());
+        super(language, Stack.descriptor(), format, solidity);
         this.body = body;
         this.name = name;
         this.section = section;
-        this.format = format;
-        this.solidity = solidity;
-    }
-
-    public CodeFormat format() {
-        return format;
     }
 
     @Override
@@ -53,14 +43,6 @@ public final class ZvmContractRootNode extends RootNode {
             m.output = Message.EMPTY;
         }
         return m;
-    }
-
-    public SolidityFunctions solidity() {
-        return solidity;
-    }
-
-    public ZvmBodyNode body() {
-        return body;
     }
 
     @Override

@@ -30,27 +30,44 @@ import com.oracle.truffle.api.nodes.Node;
  * they are direct branches too; a new destination deoptimizes once and is added. Backward edges poll for
  * on-stack replacement, so a long loop in the first call is compiled while it runs.
  */
-public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
+public final class ZvmDispatchNode extends ZvmCodeNode implements BytecodeOSRNode {
+    /** The start index of a region's run: the block to begin with is the dynamic {@code entry}. */
+    private static final int ENTRY = -1;
+
     @Child private BlockTable table;
     private final BlockSource source;
+    /** The regions of large code and the one this dispatch runs, or null when it runs all the code. */
+    private final Regions regions;
+    private final int region;
+    /** Blocks through which control entered this region so far (a profile, grown on a miss). */
+    @CompilationFinal(dimensions = 1) private int[] entries = new int[0];
     @CompilationFinal private Object osrMetadata;
 
     public ZvmDispatchNode(ZvmBlockNode[] blocks, BlockSource source) {
+        this(blocks, source, null, 0);
+    }
+
+    /** The dispatch of one region: {@code blocks} holds the region's blocks at their indices, null elsewhere. */
+    ZvmDispatchNode(ZvmBlockNode[] blocks, BlockSource source, Regions regions, int region) {
         this.table = new BlockTable(blocks);
         this.source = source;
+        this.regions = regions;
+        this.region = region;
     }
 
-    public ZvmBlockNode[] blocks() {
-        return table.blocks;
-    }
-
+    @Override
     public Object execute(VirtualFrame frame) {
-        return run(frame, 0);
+        return run(frame, 0, 0);
+    }
+
+    /** Runs this region from block {@code start} on the contract's frame; see {@link Regions}. */
+    Object executeRegion(VirtualFrame frame, int start) {
+        return run(frame, ENTRY, start);
     }
 
     @Override
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
-        return run(osrFrame, target);
+        return run(osrFrame, target, 0);
     }
 
     /** The OSR frame keeps the {@link org.zvm.runtime.Message} as its first argument, like the parent. */
@@ -79,10 +96,29 @@ public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
 
     @ExplodeLoop(kind = LoopExplosionKind.MERGE_EXPLODE)
     @BytecodeInterpreterSwitch
-    private Object run(VirtualFrame frame, int start) {
+    private Object run(VirtualFrame frame, int start, int entry) {
         int index = start;
         outer: while (true) {
+            if (index == ENTRY) {
+                // A region's entry block is an argument: the profiled entries make it a constant.
+                int[] known = entries;
+                for (int i = 0; i < known.length; i++) {
+                    if (known[i] == entry) {
+                        index = known[i];
+                        continue outer;
+                    }
+                }
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                entries = Arrays.copyOf(known, known.length + 1);
+                entries[known.length] = entry;
+                index = entry;
+                continue outer;
+            }
             CompilerAsserts.partialEvaluationConstant(index);
+            if (regions != null && !regions.owns(region, index)) {
+                frame.setIntStatic(Stack.NEXT, index);
+                return Regions.CONTINUE;
+            }
             ZvmBlockNode block = table.blocks[index];
             block.execute(frame);
             int from = index;
@@ -128,6 +164,9 @@ public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
                 default:
                     throw CompilerDirectives.shouldNotReachHere();
             }
+            if (regions != null && !regions.owns(region, index)) {
+                continue outer;
+            }
             if (table.blocks[index].startPc <= table.blocks[from].startPc) {
                 // A back edge: loop iterations count towards compiling the contract at the next tier.
                 // Lets a debugger pause (and other thread-local actions run) inside a long loop.
@@ -135,7 +174,8 @@ public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
                 if (CompilerDirectives.hasNextTier()) {
                     LoopNode.reportLoopCount(this, 1);
                 }
-                if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
+                // A region runs on the contract's materialized frame, which OSR cannot take over.
+                if (regions == null && CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
                     Object result = BytecodeOSRNode.tryOSR(this, index, null, null, frame);
                     if (result != null) {
                         return result;
@@ -153,13 +193,13 @@ public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
         int pc = (int) dest;
         int index = source.blockAt(pc);
         if (index < 0) {
-            ZvmBlockNode[] old = table.blocks;
-            index = old.length;
-            ZvmBlockNode[] grown = Arrays.copyOf(old, old.length + 1);
-            grown[index] = source.buildBlockAt(pc, index);
-            BlockTable newTable = new BlockTable(grown);
-            table = insert(newTable);
-            notifyInserted(newTable);
+            index = regions == null ? table.blocks.length : regions.blockCount();
+            ZvmBlockNode built = source.buildBlockAt(pc, index);
+            if (regions == null) {
+                adopt(index, built);
+            } else {
+                regions.add(built);
+            }
             source.registerBlock(pc, index);
         }
         int n = block.seenDestinations.length;
@@ -168,5 +208,18 @@ public final class ZvmDispatchNode extends Node implements BytecodeOSRNode {
         block.seenBlocks = Arrays.copyOf(block.seenBlocks, n + 1);
         block.seenBlocks[n] = index;
         return index;
+    }
+
+    /**
+     * Makes {@code block} this dispatch's block {@code index}. Compiled code that folded the old table never
+     * reaches the new index without deoptimizing first: through a dynamic jump's or an entry's profile.
+     */
+    void adopt(int index, ZvmBlockNode block) {
+        ZvmBlockNode[] old = table.blocks;
+        ZvmBlockNode[] grown = Arrays.copyOf(old, Math.max(old.length, index + 1));
+        grown[index] = block;
+        BlockTable newTable = new BlockTable(grown);
+        table = insert(newTable);
+        notifyInserted(newTable);
     }
 }

@@ -14,8 +14,9 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
  * Arithmetic on 256-bit words held as four limbs. ADD, SUB and SIGNEXTEND work on the limbs in place,
- * already as cheap as any guard. MUL, DIV, MOD, EXP, ADDMOD and MULMOD self-specialize: they start on a
- * 64-bit path guarded by "every operand fits one limb" (and, for EXP, a result that fits too), and
+ * already as cheap as any guard. MUL, DIV, MOD, SDIV, SMOD, EXP, ADDMOD and MULMOD self-specialize: they
+ * start on a 64-bit path guarded by "every operand fits one limb" (signed for SDIV and SMOD; and, for EXP,
+ * a result that fits too), and
  * rewrite themselves to the full 256-bit path the first time the guard fails, as a DSL {@code rewriteOn}
  * would. The full paths go to {@link Word256}, behind a boundary where the algorithm has loops.
  */
@@ -66,28 +67,41 @@ public final class ArithmeticNodes {
         }
     }
 
-    /** Base of the self-specializing operations: a 64-bit path until the first operand that needs more. */
+    /**
+     * Base of the self-specializing operations: a 64-bit path while the operands {@link #fit}, until the
+     * first operands that do not (or a result that needs more), then the full path for good.
+     */
     abstract static class SpecializingBinary extends BinaryNode {
         @CompilationFinal private boolean wide;
 
         @Override
         protected final void compute(VirtualFrame f, int a, int b) {
             if (!wide) {
-                if (Stack.isSmall(f, a) && Stack.isSmall(f, b) && small(f, Stack.get(f, a, 0), Stack.get(f, b, 0), b)) {
+                if (fit(f, a, b) && small(f, Stack.get(f, a, 0), Stack.get(f, b, 0), b)) {
                     return;
                 }
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 wide = true;
             }
-            Stack.set(f, b, full(f, Stack.read(f, a), Stack.read(f, b)));
+            full(f, a, b);
         }
 
-        /** Both operands fit one unsigned limb; returns false (writing nothing) if the result would not. */
+        /** Whether the 64-bit path applies: by default, both operands fit one unsigned limb. */
+        boolean fit(VirtualFrame f, int a, int b) {
+            return Stack.isSmall(f, a) && Stack.isSmall(f, b);
+        }
+
+        /** The operands' low limbs; returns false (writing nothing) if the result would not fit this path. */
         abstract boolean small(VirtualFrame f, long a, long b, int dst);
 
-        abstract long[] full(VirtualFrame f, long[] a, long[] b);
+        /** Any operands: reads the words at {@code a} and {@code b}, writes the result at {@code b}. */
+        abstract void full(VirtualFrame f, int a, int b);
     }
 
+    /**
+     * MUL. The full path is the schoolbook product's low 256 bits written out limb by limb: ten 64-bit
+     * multiplications, no arrays, so compiled code keeps every limb in a register.
+     */
     public static final class Mul extends SpecializingBinary {
         @Override
         boolean small(VirtualFrame f, long a, long b, int dst) {
@@ -97,11 +111,54 @@ public final class ArithmeticNodes {
         }
 
         @Override
-        long[] full(VirtualFrame f, long[] a, long[] b) {
-            return Word256.mul(a, b);
+        void full(VirtualFrame f, int a, int b) {
+            long a0 = Stack.get(f, a, 0);
+            long a1 = Stack.get(f, a, 1);
+            long a2 = Stack.get(f, a, 2);
+            long a3 = Stack.get(f, a, 3);
+            long b0 = Stack.get(f, b, 0);
+            long b1 = Stack.get(f, b, 1);
+            long b2 = Stack.get(f, b, 2);
+            long b3 = Stack.get(f, b, 3);
+            long h00 = Math.unsignedMultiplyHigh(a0, b0);
+            long h01 = Math.unsignedMultiplyHigh(a0, b1);
+            long h10 = Math.unsignedMultiplyHigh(a1, b0);
+            long h02 = Math.unsignedMultiplyHigh(a0, b2);
+            long h11 = Math.unsignedMultiplyHigh(a1, b1);
+            long h20 = Math.unsignedMultiplyHigh(a2, b0);
+            // Column 1: h00 + a0*b1 + a1*b0, carrying into column 2.
+            long r1 = h00 + a0 * b1;
+            long c1 = carry(r1, h00);
+            long t = r1 + a1 * b0;
+            c1 += carry(t, r1);
+            r1 = t;
+            // Column 2: h01 + h10 + a0*b2 + a1*b1 + a2*b0 + c1, carrying into column 3.
+            long r2 = h01 + h10;
+            long c2 = carry(r2, h01);
+            t = r2 + a0 * b2;
+            c2 += carry(t, r2);
+            r2 = t;
+            t = r2 + a1 * b1;
+            c2 += carry(t, r2);
+            r2 = t;
+            t = r2 + a2 * b0;
+            c2 += carry(t, r2);
+            r2 = t;
+            t = r2 + c1;
+            c2 += carry(t, r2);
+            r2 = t;
+            // Column 3, modulo 2^64: nothing carries out of the word.
+            long r3 = h02 + h11 + h20 + a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0 + c2;
+            Stack.set(f, b, a0 * b0, r1, r2, r3);
+        }
+
+        /** 1 if the unsigned sum {@code sum} of something and {@code addend} wrapped around. */
+        private static long carry(long sum, long addend) {
+            return Long.compareUnsigned(sum, addend) < 0 ? 1 : 0;
         }
     }
 
+    /** DIV. A power-of-two divisor (compilers divide by one to shift right) is a shift on the full path. */
     public static final class Div extends SpecializingBinary {
         @Override
         boolean small(VirtualFrame f, long a, long b, int dst) {
@@ -110,11 +167,17 @@ public final class ArithmeticNodes {
         }
 
         @Override
-        long[] full(VirtualFrame f, long[] a, long[] b) {
-            return Slow.div(a, b);
+        void full(VirtualFrame f, int a, int b) {
+            int log = log2(f, b);
+            if (log >= 0) {
+                BitwiseNodes.shiftRight(f, a, log, 0, b);
+            } else {
+                Stack.set(f, b, Slow.div(Stack.read(f, a), Stack.read(f, b)));
+            }
         }
     }
 
+    /** MOD. A power-of-two modulus is a mask on the full path. */
     public static final class Mod extends SpecializingBinary {
         @Override
         boolean small(VirtualFrame f, long a, long b, int dst) {
@@ -123,21 +186,80 @@ public final class ArithmeticNodes {
         }
 
         @Override
-        long[] full(VirtualFrame f, long[] a, long[] b) {
-            return Slow.mod(a, b);
+        void full(VirtualFrame f, int a, int b) {
+            int log = log2(f, b);
+            if (log >= 0) {
+                for (int limb = 0; limb < 4; limb++) {
+                    int bits = log - 64 * limb;
+                    long mask = bits >= 64 ? -1L : bits <= 0 ? 0 : (1L << bits) - 1;
+                    Stack.set(f, b, limb, Stack.get(f, a, limb) & mask);
+                }
+            } else {
+                Stack.set(f, b, Slow.mod(Stack.read(f, a), Stack.read(f, b)));
+            }
         }
     }
 
-    public static final class SDiv extends BinaryNode {
+    /** The exponent of the word at {@code pos} if it is a power of two, else -1. */
+    private static int log2(VirtualFrame f, int pos) {
+        long w0 = Stack.get(f, pos, 0);
+        long w1 = Stack.get(f, pos, 1);
+        long w2 = Stack.get(f, pos, 2);
+        long w3 = Stack.get(f, pos, 3);
+        if (Long.bitCount(w0) + Long.bitCount(w1) + Long.bitCount(w2) + Long.bitCount(w3) != 1) {
+            return -1;
+        }
+        return w0 != 0 ? Long.numberOfTrailingZeros(w0) : w1 != 0 ? 64 + Long.numberOfTrailingZeros(w1)
+                        : w2 != 0 ? 128 + Long.numberOfTrailingZeros(w2) : 192 + Long.numberOfTrailingZeros(w3);
+    }
+
+    /** Whether the word at {@code pos} is a signed 64-bit value: its upper limbs repeat the sign bit. */
+    private static boolean isSigned64(VirtualFrame f, int pos) {
+        long fill = Stack.get(f, pos, 0) >> 63;
+        return Stack.get(f, pos, 1) == fill && Stack.get(f, pos, 2) == fill && Stack.get(f, pos, 3) == fill;
+    }
+
+    /** SDIV: a signed 64-bit path (fixed-point code divides small signed numbers), -2^63 / -1 excepted. */
+    public static final class SDiv extends SpecializingBinary {
         @Override
-        protected void compute(VirtualFrame f, int a, int b) {
+        boolean fit(VirtualFrame f, int a, int b) {
+            return isSigned64(f, a) && isSigned64(f, b);
+        }
+
+        @Override
+        boolean small(VirtualFrame f, long a, long b, int dst) {
+            if (a == Long.MIN_VALUE && b == -1) {
+                return false;
+            }
+            long q = b == 0 ? 0 : a / b;
+            long fill = q >> 63;
+            Stack.set(f, dst, q, fill, fill, fill);
+            return true;
+        }
+
+        @Override
+        void full(VirtualFrame f, int a, int b) {
             Stack.set(f, b, Slow.sdiv(Stack.read(f, a), Stack.read(f, b)));
         }
     }
 
-    public static final class SMod extends BinaryNode {
+    /** SMOD: a signed 64-bit path; the remainder takes the dividend's sign, as Java's does. */
+    public static final class SMod extends SpecializingBinary {
         @Override
-        protected void compute(VirtualFrame f, int a, int b) {
+        boolean fit(VirtualFrame f, int a, int b) {
+            return isSigned64(f, a) && isSigned64(f, b);
+        }
+
+        @Override
+        boolean small(VirtualFrame f, long a, long b, int dst) {
+            long r = b == 0 ? 0 : a % b;
+            long fill = r >> 63;
+            Stack.set(f, dst, r, fill, fill, fill);
+            return true;
+        }
+
+        @Override
+        void full(VirtualFrame f, int a, int b) {
             Stack.set(f, b, Slow.smod(Stack.read(f, a), Stack.read(f, b)));
         }
     }
@@ -209,9 +331,10 @@ public final class ArithmeticNodes {
         }
 
         @Override
-        long[] full(VirtualFrame f, long[] a, long[] b) {
-            Gas.charge(f, GasCosts.EXP_BYTE * Word256.byteLength(b), this);
-            return Slow.exp(a, b);
+        void full(VirtualFrame f, int a, int b) {
+            long[] exponent = Stack.read(f, b);
+            Gas.charge(f, GasCosts.EXP_BYTE * Word256.byteLength(exponent), this);
+            Stack.set(f, b, Slow.exp(Stack.read(f, a), exponent));
         }
     }
 

@@ -137,7 +137,10 @@ public final class BitwiseNodes {
         }
     }
 
-    /** SHL, SHR and SAR: shift {@code b} by {@code a}. */
+    /**
+     * SHL, SHR and SAR: shift {@code b} by {@code a}, limb by limb (no arrays): with the shift a constant,
+     * as pushed shifts are, compiled code is a few moves and shifts.
+     */
     public static final class Shift extends BinaryNode {
         public enum Kind {
             SHL, SHR, SAR
@@ -151,14 +154,68 @@ public final class BitwiseNodes {
 
         @Override
         protected void compute(VirtualFrame f, int a, int b) {
-            long[] shift = Stack.read(f, a);
-            long[] value = Stack.read(f, b);
-            long[] r = switch (kind) {
-                case SHL -> Word256.shl(shift, value);
-                case SHR -> Word256.shr(shift, value);
-                case SAR -> Word256.sar(shift, value);
-            };
-            Stack.set(f, b, r);
+            long fill = kind == Kind.SAR ? Stack.get(f, b, 3) >> 63 : 0;
+            long shift = Stack.get(f, a, 0);
+            if (!Stack.isSmall(f, a) || Long.compareUnsigned(shift, 256) >= 0) {
+                Stack.set(f, b, fill, fill, fill, fill);
+            } else if (kind == Kind.SHL) {
+                shiftLeft(f, b, (int) shift);
+            } else {
+                shiftRight(f, b, (int) shift, fill, b);
+            }
         }
+
+        private static void shiftLeft(VirtualFrame f, int pos, int shift) {
+            int limbs = shift >>> 6;
+            int bits = shift & 63;
+            long w0 = Stack.get(f, pos, 0);
+            long w1 = Stack.get(f, pos, 1);
+            long w2 = Stack.get(f, pos, 2);
+            long w3 = Stack.get(f, pos, 3);
+            long r0 = up(limb(-limbs, w0, w1, w2, w3, 0), limb(-limbs - 1, w0, w1, w2, w3, 0), bits);
+            long r1 = up(limb(1 - limbs, w0, w1, w2, w3, 0), limb(-limbs, w0, w1, w2, w3, 0), bits);
+            long r2 = up(limb(2 - limbs, w0, w1, w2, w3, 0), limb(1 - limbs, w0, w1, w2, w3, 0), bits);
+            long r3 = up(limb(3 - limbs, w0, w1, w2, w3, 0), limb(2 - limbs, w0, w1, w2, w3, 0), bits);
+            Stack.set(f, pos, r0, r1, r2, r3);
+        }
+
+        /** Limb {@code k} of the word (w0..w3), 0 below it, {@code fill} above it. */
+        private static long limb(int k, long w0, long w1, long w2, long w3, long fill) {
+            return switch (k) {
+                case 0 -> w0;
+                case 1 -> w1;
+                case 2 -> w2;
+                case 3 -> w3;
+                default -> k < 0 ? 0 : fill;
+            };
+        }
+
+        /** {@code hi} shifted left by {@code bits} (0..63) with the bits {@code lo} shifts out. */
+        private static long up(long hi, long lo, int bits) {
+            return hi << bits | lo >>> 1 >>> (63 - bits);
+        }
+
+        /** {@code lo} shifted right by {@code bits} (0..63) with the bits {@code hi} shifts in. */
+        private static long down(long lo, long hi, int bits) {
+            return lo >>> bits | hi << 1 << (63 - bits);
+        }
+    }
+
+    /**
+     * Writes the word at {@code src} shifted right by {@code shift} (0..255) at {@code dst}, with
+     * {@code fill} (0, or all ones for SAR of a negative word) shifted in from above.
+     */
+    static void shiftRight(VirtualFrame f, int src, int shift, long fill, int dst) {
+        int limbs = shift >>> 6;
+        int bits = shift & 63;
+        long w0 = Stack.get(f, src, 0);
+        long w1 = Stack.get(f, src, 1);
+        long w2 = Stack.get(f, src, 2);
+        long w3 = Stack.get(f, src, 3);
+        long r0 = Shift.down(Shift.limb(limbs, w0, w1, w2, w3, fill), Shift.limb(limbs + 1, w0, w1, w2, w3, fill), bits);
+        long r1 = Shift.down(Shift.limb(limbs + 1, w0, w1, w2, w3, fill), Shift.limb(limbs + 2, w0, w1, w2, w3, fill), bits);
+        long r2 = Shift.down(Shift.limb(limbs + 2, w0, w1, w2, w3, fill), Shift.limb(limbs + 3, w0, w1, w2, w3, fill), bits);
+        long r3 = Shift.down(Shift.limb(limbs + 3, w0, w1, w2, w3, fill), Shift.limb(limbs + 4, w0, w1, w2, w3, fill), bits);
+        Stack.set(f, dst, r0, r1, r2, r3);
     }
 }

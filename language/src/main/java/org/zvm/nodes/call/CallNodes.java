@@ -5,7 +5,7 @@ import org.zvm.error.HaltReason;
 import org.zvm.error.ZvmException;
 import org.zvm.nodes.Gas;
 import org.zvm.nodes.Stack;
-import org.zvm.nodes.ZvmContractRootNode;
+import org.zvm.nodes.ZvmCodeRootNode;
 import org.zvm.nodes.ZvmInstructionNode;
 import org.zvm.nodes.env.EnvironmentNodes;
 import org.zvm.opcode.GasCosts;
@@ -204,7 +204,7 @@ public final class CallNodes {
 
         /** Init code and the code it returns are in the creating code's format. */
         private CodeFormat format() {
-            return ((ZvmContractRootNode) getRootNode()).format();
+            return ((ZvmCodeRootNode) getRootNode()).format();
         }
 
         /**

@@ -38,6 +38,19 @@ class ArithmeticNodesTest {
     }
 
     @Test
+    void signedDivMod() {
+        checkBinary(ArithmeticNodes.SDiv::new, Word256::sdiv, w -> 0);
+        checkBinary(ArithmeticNodes.SMod::new, Word256::smod, w -> 0);
+    }
+
+    @Test
+    void shifts() {
+        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SHL), Word256::shl, w -> 0);
+        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SHR), Word256::shr, w -> 0);
+        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SAR), Word256::sar, w -> 0);
+    }
+
+    @Test
     void exp() {
         checkBinary(ArithmeticNodes.Exp::new, Word256::exp, exponent -> 50L * Word256.byteLength(exponent));
     }
@@ -55,9 +68,22 @@ class ArithmeticNodesTest {
 
     // ---- harness ----
 
-    /** Word operands near the guards: small numbers, one-limb edges, powers of two, and wide words. */
+    /**
+     * Word operands near the guards: small numbers, one-limb edges, powers of two in any limb, signed
+     * 64-bit numbers and their edges, and wide words.
+     */
     private long[] gen() {
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(12)) {
+            case 9 -> {
+                long[] w = new long[4];
+                w[random.nextInt(4)] = 1L << random.nextInt(64);
+                yield w;
+            }
+            case 10 -> {
+                long v = random.nextBoolean() ? -1L - random.nextInt(1000) : random.nextInt(3) - 1 + Long.MIN_VALUE + random.nextInt(2);
+                yield new long[]{v, v >> 63, v >> 63, v >> 63};
+            }
+            case 11 -> new long[]{Long.MIN_VALUE, -1, -1, -1};
             case 0 -> Word256.fromLong(random.nextInt(4));
             case 1 -> Word256.fromLong(random.nextInt(70));
             case 2 -> Word256.fromLong(random.nextInt(300));

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.zvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Code cut into separately compiled regions ({@code zvm.RegionBytes}, {@link org.zvm.nodes.Regions})
+ * computes exactly what it computes as one unit: status, output, gas, storage and logs. Regions of 4
+ * bytes put nearly every block in a region of its own, so control crosses regions at every jump and
+ * fall-through, and the stack (deeper than the frame-resident part too) crosses with it.
+ */
+class RegionsTest {
+    private static final int TINY_REGIONS = 4;
+
+    static List<String> programs() {
+        String loop = """
+                        PUSH1 0
+                        PUSH1 0
+                        PUSH1 test
+                        JUMP
+                        loop: SWAP1
+                        DUP2
+                        ADD
+                        SWAP1
+                        PUSH1 1
+                        ADD
+                        test: PUSH1 0
+                        CALLDATALOAD
+                        DUP2
+                        LT
+                        PUSH1 loop
+                        JUMPI
+                        POP
+                        DUP1
+                        PUSH1 7
+                        SSTORE
+                        PUSH1 1
+                        LOG0
+                        PUSH1 0
+                        MSTORE
+                        PUSH1 32
+                        PUSH1 0
+                        RETURN
+                        """;
+        // 40 words: more than the frame holds, summed back down across many regions.
+        String deep = "PUSH1 1\n".repeat(40) + "ADD\n".repeat(39) + "PUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n";
+        // A computed destination in the middle of a straight line: its block is built when first jumped to.
+        String computed = "PUSH1 3\nPUSH1 mid\nPUSH1 0\nADD\nJUMP\nPUSH1 100\nmid: PUSH1 5\nADD\nPUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n";
+        String outOfGas = "l: PUSH1 1\nPOP\nPUSH1 l\nJUMP\n";
+        String reverts = "PUSH1 9\nPUSH1 0\nSSTORE\nPUSH1 0\nPUSH1 0\nREVERT\n";
+        return List.of(loop, deep, computed, outOfGas, reverts, NativeExecutionTest.subroutineAtSixHeights());
+    }
+
+    @ParameterizedTest
+    @MethodSource("programs")
+    void regionsComputeWhatOneUnitComputes(String program) {
+        assertEquals(run(program, 0), run(program, TINY_REGIONS));
+    }
+
+    private static Map<String, Object> run(String program, int regionBytes) {
+        Context.Builder builder = Context.newBuilder(ZvmLanguage.ID).allowExperimentalOptions(true).option("zvm.RegionBytes", Integer.toString(regionBytes));
+        try (ZvmRunner zvm = new ZvmRunner(builder)) {
+            Value contract = zvm.deploy(program);
+            Map<String, Object> first = ZvmRunner.call(contract, NativeExecutionTest.word(100), 200_000);
+            // Twice: the second call runs the regions with the profiles the first left.
+            return Map.of("first", first, "second", ZvmRunner.call(contract, NativeExecutionTest.word(100), 200_000));
+        }
+    }
+}
