@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.wasm.nodes;
 
-import org.zvm.wasm.WasmException;
 import org.zvm.wasm.runtime.Instance;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
  * {@code block} (and a function body, and each arm of {@code if}): a branch to it ends it. On entry it
- * charges its instructions (one gas each, nested blocks counting one) to the instance's gas, once for
- * the straight-line run rather than per instruction.
+ * charges its instructions (one gas each, nested blocks counting one) to a metered instance's gas, once
+ * for the straight-line run rather than per instruction.
  */
 public final class WasmBlockNode extends WasmNode {
     @Children private final WasmNode[] body;
@@ -25,7 +23,7 @@ public final class WasmBlockNode extends WasmNode {
     @Override
     @ExplodeLoop
     public int execute(VirtualFrame frame) {
-        charge(instance, body.length);
+        instance.charge(body.length);
         for (WasmNode n : body) {
             int r = n.execute(frame);
             if (r != NEXT) {
@@ -33,16 +31,5 @@ public final class WasmBlockNode extends WasmNode {
             }
         }
         return NEXT;
-    }
-
-    /** Takes {@code gas} from the instance's gas; traps "out of gas" when too little is left. */
-    static void charge(Instance instance, long gas) {
-        long left = instance.gasLeft - gas;
-        if (left < 0) {
-            CompilerDirectives.transferToInterpreter();
-            instance.gasLeft = 0;
-            throw WasmException.trap("out of gas");
-        }
-        instance.gasLeft = left;
     }
 }

@@ -45,7 +45,7 @@ public final class WasmLoopNode extends WasmNode {
         @Override
         @ExplodeLoop
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            WasmBlockNode.charge(instance, body.length);
+            instance.charge(body.length);
             for (WasmNode n : body) {
                 int r = n.execute(frame);
                 if (r != NEXT) {
