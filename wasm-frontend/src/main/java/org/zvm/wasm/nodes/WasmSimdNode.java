@@ -76,7 +76,7 @@ public final class WasmSimdNode extends WasmNode {
         };
     }
 
-    private static long read(WasmMemory m, int i, int size) {
+    private static long read(WasmMemory m, long i, int size) {
         return switch (size) {
             case 1 -> m.getByte(i);
             case 2 -> m.getShort(i);
@@ -88,7 +88,7 @@ public final class WasmSimdNode extends WasmNode {
     private V128 load(VirtualFrame frame) {
         WasmMemory m = instance.memories[0];
         int size = size(opcode);
-        int i = m.index((int) frame.getLong(slot), offset, size);
+        long i = m.address((int) frame.getLong(slot), offset, size);
         return switch (opcode) {
             case 0x00 -> new V128(m.getLong(i), m.getLong(i + 8));
             case 0x01, 0x02, 0x03, 0x04, 0x05, 0x06 -> {
@@ -119,7 +119,7 @@ public final class WasmSimdNode extends WasmNode {
     private void store(VirtualFrame frame) {
         WasmMemory m = instance.memories[0];
         int size = size(opcode);
-        int i = m.index((int) frame.getLong(slot), offset, size);
+        long i = m.address((int) frame.getLong(slot), offset, size);
         V128 v = v(frame, slot + 1);
         if (opcode == 0x0b) {
             m.putLong(i, v.lo);
