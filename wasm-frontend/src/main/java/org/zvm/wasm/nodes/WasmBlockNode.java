@@ -14,10 +14,13 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 public final class WasmBlockNode extends WasmNode {
     @Children private final WasmNode[] body;
     private final Instance instance;
+    /** The one value this block returns, or {@link #MANY}. */
+    private final int result;
 
-    public WasmBlockNode(WasmNode[] body, Instance instance) {
+    public WasmBlockNode(WasmNode[] body, Instance instance, int result) {
         this.body = body;
         this.instance = instance;
+        this.result = result;
     }
 
     @Override
@@ -27,9 +30,9 @@ public final class WasmBlockNode extends WasmNode {
         for (WasmNode n : body) {
             int r = n.execute(frame);
             if (r != NEXT) {
-                return r == 0 ? NEXT : r - 1;
+                return result != MANY ? result : r == 0 ? NEXT : r - 1;
             }
         }
-        return NEXT;
+        return result != MANY ? result : NEXT;
     }
 }

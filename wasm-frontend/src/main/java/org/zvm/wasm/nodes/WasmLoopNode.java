@@ -17,14 +17,18 @@ import com.oracle.truffle.api.nodes.RepeatingNode;
  */
 public final class WasmLoopNode extends WasmNode {
     @Child private LoopNode loop;
+    /** The one value the loop returns (it leaves to one label), or {@link #MANY}. */
+    private final int result;
 
-    public WasmLoopNode(WasmNode[] body, Instance instance) {
+    public WasmLoopNode(WasmNode[] body, Instance instance, int result) {
         this.loop = Truffle.getRuntime().createLoopNode(new Body(body, instance));
+        this.result = result;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        return (Integer) loop.execute(frame);
+        Object status = loop.execute(frame);
+        return result != MANY ? result : (Integer) status;
     }
 
     private static final class Body extends Node implements RepeatingNode {

@@ -15,6 +15,12 @@ import com.oracle.truffle.api.nodes.Node;
  */
 public abstract class WasmNode extends Node {
     public static final int NEXT = -1;
+    /**
+     * A structured node's {@code result} when it may return more than one value. Otherwise the builder found
+     * the one value it can return (from the branches inside it), and it returns that constant: the parent's
+     * check of the value then folds in compiled code instead of testing a merge of all exits at run time.
+     */
+    public static final int MANY = Integer.MIN_VALUE;
 
     public abstract int execute(VirtualFrame frame);
 }
