@@ -37,11 +37,11 @@ public final class WasmMemoryAccessNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         WasmMemory m = instance.memories[0];
-        long i = m.address((int) frame.getLong(slot), offset, size(opcode));
+        long i = m.address((int) frame.getLongStatic(slot), offset, size(opcode));
         if (opcode <= 0x35) {
-            frame.setLong(slot, load(m, i));
+            frame.setLongStatic(slot, load(m, i));
         } else {
-            store(m, i, frame.getLong(slot + 1));
+            store(m, i, frame.getLongStatic(slot + 1));
         }
         return NEXT;
     }

@@ -148,8 +148,8 @@ final class CodeBuilder {
             throw e;
         }
         FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
-        frame.addSlots(locals.length + maxHeight + 1, FrameSlotKind.Illegal);
-        return new WasmRootNode(language, frame.build(), name, locals, type.params().length, type.results().length, body);
+        frame.addSlots(locals.length + maxHeight + 1, FrameSlotKind.Static);
+        return new WasmRootNode(language, frame.build(), name, locals, type.params().length, type.results(), body);
     }
 
     // ---- the operand stack of types ----
