@@ -32,6 +32,7 @@ public final class WasmBlockNode extends WasmNode {
             if (r != NEXT) {
                 return result != MANY ? result : r == 0 ? NEXT : r - 1;
             }
+            n.drop(frame);
         }
         return result != MANY ? result : NEXT;
     }

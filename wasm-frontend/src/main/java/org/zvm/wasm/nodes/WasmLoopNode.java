@@ -55,6 +55,7 @@ public final class WasmLoopNode extends WasmNode {
                 if (r != NEXT) {
                     return r == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(r - 1);
                 }
+                n.drop(frame);
             }
             return FALL_THROUGH;
         }

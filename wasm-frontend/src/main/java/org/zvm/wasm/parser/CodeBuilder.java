@@ -136,7 +136,13 @@ final class CodeBuilder {
             while (!controls.isEmpty()) {
                 op = in.u8();
                 open = controls.size();
+                Control c = current();
+                int emitted = c.nodes.size();
+                int before = sp;
                 instruction(op);
+                if (!controls.isEmpty() && current() == c && c.nodes.size() == emitted + 1 && sp < before && numbers(sp, before)) {
+                    c.nodes.getLast().drops(slot(sp), slot(before));
+                }
             }
         } catch (WasmException e) {
             if (e.kind() == WasmException.Kind.INVALID) {
@@ -156,6 +162,16 @@ final class CodeBuilder {
 
     private int slot(int height) {
         return locals.length + height;
+    }
+
+    /** Whether stack entries {@code [from, to)} held numbers (their types stay in the array after a pop). */
+    private boolean numbers(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ValueTypes.isObject(stack[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The slot of the value on top of the stack. */
