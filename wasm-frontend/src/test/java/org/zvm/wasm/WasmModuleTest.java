@@ -198,17 +198,20 @@ class WasmModuleTest {
     }
 
     @Test
-    void blocksChargeGasAndRunningOutTraps() {
+    void meteredBlocksChargeGasAndRunningOutTraps() {
         byte[] sum = module(new int[] {I64}, new int[] {I64}, 1, 1, I64, 0x03, 0x40, 0x20, 1, 0x20, 0, 0x7C, 0x21, 1, 0x20, 0, 0x42, 1, 0x7D, 0x22, 0,
                         0x42, 0, 0x52, 0x0D, 0, 0x0B, 0x20, 1, 0x0B);
         Instance instance = Linker.instantiate(BinaryParser.parse(null, sum, "gas"), (mod, name) -> null);
         WasmFunction f = (WasmFunction) instance.exports.get("f");
-        instance.gasLeft = 1000;
+        // Unmetered (a plain invocation): nothing is charged.
+        assertEquals(55L, SpecTestRunner.invoke(f, new Object[] {10L})[0]);
+        assertEquals(Long.MAX_VALUE, instance.gasLeft());
+        instance.meter(1000);
         assertEquals(55L, SpecTestRunner.invoke(f, new Object[] {10L})[0]);
         // The body (2 nodes) once, the loop's 11 instructions per iteration.
-        assertEquals(1000 - 2 - 10 * 11, instance.gasLeft);
+        assertEquals(1000 - 2 - 10 * 11, instance.gasLeft());
         WasmException e = assertThrows(WasmException.class, () -> SpecTestRunner.invoke(f, new Object[] {1000L}));
         assertEquals("out of gas", e.getMessage());
-        assertEquals(0, instance.gasLeft);
+        assertEquals(0, instance.gasLeft());
     }
 }

@@ -1,48 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.wasm.nodes;
 
-import org.zvm.wasm.WasmException;
 import org.zvm.wasm.runtime.Instance;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
  * {@code block} (and a function body, and each arm of {@code if}): a branch to it ends it. On entry it
- * charges its instructions (one gas each, nested blocks counting one) to the instance's gas, once for
- * the straight-line run rather than per instruction.
+ * charges its instructions (one gas each, nested blocks counting one) to a metered instance's gas, once
+ * for the straight-line run rather than per instruction.
  */
 public final class WasmBlockNode extends WasmNode {
     @Children private final WasmNode[] body;
     private final Instance instance;
+    /** The one value this block returns, or {@link #MANY}. */
+    private final int result;
 
-    public WasmBlockNode(WasmNode[] body, Instance instance) {
+    public WasmBlockNode(WasmNode[] body, Instance instance, int result) {
         this.body = body;
         this.instance = instance;
+        this.result = result;
     }
 
     @Override
     @ExplodeLoop
     public int execute(VirtualFrame frame) {
-        charge(instance, body.length);
+        instance.charge(body.length);
         for (WasmNode n : body) {
             int r = n.execute(frame);
             if (r != NEXT) {
-                return r == 0 ? NEXT : r - 1;
+                return result != MANY ? result : r == 0 ? NEXT : r - 1;
             }
+            n.drop(frame);
         }
-        return NEXT;
-    }
-
-    /** Takes {@code gas} from the instance's gas; traps "out of gas" when too little is left. */
-    static void charge(Instance instance, long gas) {
-        long left = instance.gasLeft - gas;
-        if (left < 0) {
-            CompilerDirectives.transferToInterpreter();
-            instance.gasLeft = 0;
-            throw WasmException.trap("out of gas");
-        }
-        instance.gasLeft = left;
+        return result != MANY ? result : NEXT;
     }
 }

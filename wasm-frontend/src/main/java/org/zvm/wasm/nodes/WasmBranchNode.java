@@ -28,7 +28,7 @@ public final class WasmBranchNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (conditionSlot >= 0 && !profile.profile((int) frame.getLong(conditionSlot) != 0)) {
+        if (conditionSlot >= 0 && !profile.profile((int) frame.getLongStatic(conditionSlot) != 0)) {
             return NEXT;
         }
         move(frame, from, to, count);
@@ -39,7 +39,7 @@ public final class WasmBranchNode extends WasmNode {
     static void move(VirtualFrame frame, int from, int to, int count) {
         if (from != to) {
             for (int i = 0; i < count; i++) {
-                frame.copy(from + i, to + i);
+                frame.copyStatic(from + i, to + i);
             }
         }
     }

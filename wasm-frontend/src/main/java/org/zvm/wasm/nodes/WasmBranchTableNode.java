@@ -29,7 +29,7 @@ public final class WasmBranchTableNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        int index = (int) frame.getLong(indexSlot);
+        int index = (int) frame.getLongStatic(indexSlot);
         if (depths.length > UNROLL_LIMIT) {
             int i = Integer.compareUnsigned(index, depths.length - 1) < 0 ? index : depths.length - 1;
             WasmBranchNode.move(frame, from, targets[i], count);

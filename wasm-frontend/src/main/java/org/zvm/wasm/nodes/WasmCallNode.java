@@ -63,7 +63,7 @@ public final class WasmCallNode extends WasmNode {
 
     private Object callIndirect(VirtualFrame frame, Object[] args) {
         WasmTable t = instance.tables[table];
-        int index = (int) frame.getLong(slot + params.length);
+        int index = (int) frame.getLongStatic(slot + params.length);
         if (Integer.compareUnsigned(index, t.size()) >= 0) {
             CompilerDirectives.transferToInterpreter();
             throw WasmException.trap("undefined element");
@@ -98,7 +98,7 @@ public final class WasmCallNode extends WasmNode {
     private Object[] arguments(VirtualFrame frame) {
         Object[] args = new Object[params.length];
         for (int i = 0; i < params.length; i++) {
-            args[i] = ValueTypes.isObject(params[i]) ? frame.getObject(slot + i) : (Object) frame.getLong(slot + i);
+            args[i] = WasmRootNode.value(frame, slot + i, params[i]);
         }
         return args;
     }
@@ -117,9 +117,9 @@ public final class WasmCallNode extends WasmNode {
 
     static void put(VirtualFrame frame, int slot, Object value) {
         if (value instanceof Long l) {
-            frame.setLong(slot, l);
+            frame.setLongStatic(slot, l);
         } else {
-            frame.setObject(slot, value);
+            frame.setObjectStatic(slot, value);
         }
     }
 }

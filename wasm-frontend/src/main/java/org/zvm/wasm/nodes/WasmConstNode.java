@@ -15,7 +15,7 @@ public final class WasmConstNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        frame.setLong(slot, bits);
+        frame.setLongStatic(slot, bits);
         return NEXT;
     }
 }

@@ -27,8 +27,8 @@ public final class WasmConvertNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        long x = frame.getLong(slot);
-        frame.setLong(slot, convert(x));
+        long x = frame.getLongStatic(slot);
+        frame.setLongStatic(slot, convert(x));
         return NEXT;
     }
 

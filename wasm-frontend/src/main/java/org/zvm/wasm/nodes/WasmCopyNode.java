@@ -15,7 +15,7 @@ public final class WasmCopyNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        frame.copy(from, to);
+        frame.copyStatic(from, to);
         return NEXT;
     }
 }

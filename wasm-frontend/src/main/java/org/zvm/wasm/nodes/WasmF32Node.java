@@ -21,15 +21,15 @@ public final class WasmF32Node extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        int bits = (int) frame.getLong(slot);
+        int bits = (int) frame.getLongStatic(slot);
         int r = switch (opcode) {
             case 0x8B -> bits & 0x7fffffff;
             case 0x8C -> bits ^ 0x80000000;
-            case 0x98 -> (bits & 0x7fffffff) | ((int) frame.getLong(slot + 1) & 0x80000000);
+            case 0x98 -> (bits & 0x7fffffff) | ((int) frame.getLongStatic(slot + 1) & 0x80000000);
             case 0x8D, 0x8E, 0x8F, 0x90, 0x91 -> Float.floatToRawIntBits(unary(Float.intBitsToFloat(bits)));
-            default -> binary(Float.intBitsToFloat(bits), Float.intBitsToFloat((int) frame.getLong(slot + 1)));
+            default -> binary(Float.intBitsToFloat(bits), Float.intBitsToFloat((int) frame.getLongStatic(slot + 1)));
         };
-        frame.setLong(slot, r);
+        frame.setLongStatic(slot, r);
         return NEXT;
     }
 

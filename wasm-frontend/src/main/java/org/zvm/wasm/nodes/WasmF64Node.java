@@ -16,15 +16,15 @@ public final class WasmF64Node extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        long bits = frame.getLong(slot);
+        long bits = frame.getLongStatic(slot);
         long r = switch (opcode) {
             case 0x99 -> bits & 0x7fffffffffffffffL;
             case 0x9A -> bits ^ 0x8000000000000000L;
-            case 0xA6 -> (bits & 0x7fffffffffffffffL) | (frame.getLong(slot + 1) & 0x8000000000000000L);
+            case 0xA6 -> (bits & 0x7fffffffffffffffL) | (frame.getLongStatic(slot + 1) & 0x8000000000000000L);
             case 0x9B, 0x9C, 0x9D, 0x9E, 0x9F -> Double.doubleToRawLongBits(unary(Double.longBitsToDouble(bits)));
-            default -> binary(Double.longBitsToDouble(bits), Double.longBitsToDouble(frame.getLong(slot + 1)));
+            default -> binary(Double.longBitsToDouble(bits), Double.longBitsToDouble(frame.getLongStatic(slot + 1)));
         };
-        frame.setLong(slot, r);
+        frame.setLongStatic(slot, r);
         return NEXT;
     }
 

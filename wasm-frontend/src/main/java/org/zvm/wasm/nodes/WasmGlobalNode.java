@@ -27,14 +27,14 @@ public final class WasmGlobalNode extends WasmNode {
         WasmGlobal g = instance.globals[index];
         if (set) {
             if (reference) {
-                g.ref = frame.getObject(slot);
+                g.ref = frame.getObjectStatic(slot);
             } else {
-                g.value = frame.getLong(slot);
+                g.value = frame.getLongStatic(slot);
             }
         } else if (reference) {
-            frame.setObject(slot, g.ref);
+            frame.setObjectStatic(slot, g.ref);
         } else {
-            frame.setLong(slot, g.value);
+            frame.setLongStatic(slot, g.value);
         }
         return NEXT;
     }

@@ -22,9 +22,9 @@ public final class WasmI32Node extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        int a = (int) frame.getLong(slot);
+        int a = (int) frame.getLongStatic(slot);
         if (opcode == 0x45) {
-            frame.setLong(slot, a == 0 ? 1 : 0);
+            frame.setLongStatic(slot, a == 0 ? 1 : 0);
             return NEXT;
         }
         int r = switch (opcode) {
@@ -33,9 +33,9 @@ public final class WasmI32Node extends WasmNode {
             case 0x69 -> Integer.bitCount(a);
             case 0xC0 -> (byte) a;
             case 0xC1 -> (short) a;
-            default -> binary(a, (int) frame.getLong(slot + 1));
+            default -> binary(a, (int) frame.getLongStatic(slot + 1));
         };
-        frame.setLong(slot, r);
+        frame.setLongStatic(slot, r);
         return NEXT;
     }
 

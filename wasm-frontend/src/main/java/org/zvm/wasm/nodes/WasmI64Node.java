@@ -21,7 +21,7 @@ public final class WasmI64Node extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        long a = frame.getLong(slot);
+        long a = frame.getLongStatic(slot);
         long r = switch (opcode) {
             case 0x50 -> a == 0 ? 1 : 0;
             case 0x79 -> Long.numberOfLeadingZeros(a);
@@ -30,9 +30,9 @@ public final class WasmI64Node extends WasmNode {
             case 0xC2 -> (byte) a;
             case 0xC3 -> (short) a;
             case 0xC4 -> (int) a;
-            default -> binary(a, frame.getLong(slot + 1));
+            default -> binary(a, frame.getLongStatic(slot + 1));
         };
-        frame.setLong(slot, r);
+        frame.setLongStatic(slot, r);
         return NEXT;
     }
 

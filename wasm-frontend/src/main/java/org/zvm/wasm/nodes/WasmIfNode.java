@@ -19,7 +19,7 @@ public final class WasmIfNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (profile.profile((int) frame.getLong(conditionSlot) != 0)) {
+        if (profile.profile((int) frame.getLongStatic(conditionSlot) != 0)) {
             return thenBlock.execute(frame);
         }
         return elseBlock.execute(frame);

@@ -17,14 +17,18 @@ import com.oracle.truffle.api.nodes.RepeatingNode;
  */
 public final class WasmLoopNode extends WasmNode {
     @Child private LoopNode loop;
+    /** The one value the loop returns (it leaves to one label), or {@link #MANY}. */
+    private final int result;
 
-    public WasmLoopNode(WasmNode[] body, Instance instance) {
+    public WasmLoopNode(WasmNode[] body, Instance instance, int result) {
         this.loop = Truffle.getRuntime().createLoopNode(new Body(body, instance));
+        this.result = result;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        return (Integer) loop.execute(frame);
+        Object status = loop.execute(frame);
+        return result != MANY ? result : (Integer) status;
     }
 
     private static final class Body extends Node implements RepeatingNode {
@@ -45,12 +49,13 @@ public final class WasmLoopNode extends WasmNode {
         @Override
         @ExplodeLoop
         public Object executeRepeatingWithValue(VirtualFrame frame) {
-            WasmBlockNode.charge(instance, body.length);
+            instance.charge(body.length);
             for (WasmNode n : body) {
                 int r = n.execute(frame);
                 if (r != NEXT) {
                     return r == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(r - 1);
                 }
+                n.drop(frame);
             }
             return FALL_THROUGH;
         }

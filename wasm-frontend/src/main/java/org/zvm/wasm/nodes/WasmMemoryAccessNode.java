@@ -37,16 +37,16 @@ public final class WasmMemoryAccessNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         WasmMemory m = instance.memories[0];
-        int i = m.index((int) frame.getLong(slot), offset, size(opcode));
+        long i = m.address((int) frame.getLongStatic(slot), offset, size(opcode));
         if (opcode <= 0x35) {
-            frame.setLong(slot, load(m, i));
+            frame.setLongStatic(slot, load(m, i));
         } else {
-            store(m, i, frame.getLong(slot + 1));
+            store(m, i, frame.getLongStatic(slot + 1));
         }
         return NEXT;
     }
 
-    private long load(WasmMemory m, int i) {
+    private long load(WasmMemory m, long i) {
         return switch (opcode) {
             case 0x28, 0x2A, 0x34 -> m.getInt(i);
             case 0x29, 0x2B -> m.getLong(i);
@@ -61,7 +61,7 @@ public final class WasmMemoryAccessNode extends WasmNode {
         };
     }
 
-    private void store(WasmMemory m, int i, long v) {
+    private void store(WasmMemory m, long i, long v) {
         switch (opcode) {
             case 0x36, 0x38, 0x3E -> m.putInt(i, (int) v);
             case 0x37, 0x39 -> m.putLong(i, v);

@@ -39,10 +39,10 @@ public final class WasmMemoryOpNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         switch (opcode) {
-            case SIZE -> frame.setLong(slot, instance.memories[0].pages());
-            case GROW -> frame.setLong(slot, grow(instance.memories[0], (int) frame.getLong(slot)));
+            case SIZE -> frame.setLongStatic(slot, instance.memories[0].pages());
+            case GROW -> frame.setLongStatic(slot, grow(instance.memories[0], (int) frame.getLongStatic(slot)));
             case DROP -> instance.data[segment] = new byte[0];
-            default -> bulk((int) frame.getLong(slot), (int) frame.getLong(slot + 1), (int) frame.getLong(slot + 2));
+            default -> bulk((int) frame.getLongStatic(slot), (int) frame.getLongStatic(slot + 1), (int) frame.getLongStatic(slot + 2));
             }
         return NEXT;
     }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.wasm.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
@@ -15,6 +18,35 @@ import com.oracle.truffle.api.nodes.Node;
  */
 public abstract class WasmNode extends Node {
     public static final int NEXT = -1;
+    /**
+     * A structured node's {@code result} when it may return more than one value. Otherwise the builder found
+     * the one value it can return (from the branches inside it), and it returns that constant: the parent's
+     * check of the value then folds in compiled code instead of testing a merge of all exits at run time.
+     */
+    public static final int MANY = Integer.MIN_VALUE;
+
+    /** Stack slots {@code [dropFrom, dropTo)}: numbers this instruction popped and nothing reads again. */
+    @CompilationFinal private int dropFrom;
+    @CompilationFinal private int dropTo;
 
     public abstract int execute(VirtualFrame frame);
+
+    /** Set by the builder before the node first runs: the numeric stack slots the instruction leaves dead. */
+    public final void drops(int from, int to) {
+        dropFrom = from;
+        dropTo = to;
+    }
+
+    /**
+     * Clears the slots this node left dead, in compiled code only (as GraalWasm's {@code dropPrimitive}): the
+     * frame states then no longer carry the popped values, so loops need fewer merges and registers.
+     */
+    @ExplodeLoop
+    final void drop(VirtualFrame frame) {
+        if (CompilerDirectives.inCompiledCode()) {
+            for (int s = dropFrom; s < dropTo; s++) {
+                frame.clearPrimitiveStatic(s);
+            }
+        }
+    }
 }

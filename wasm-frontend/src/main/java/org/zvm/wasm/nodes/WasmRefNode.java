@@ -23,9 +23,9 @@ public final class WasmRefNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         switch (opcode) {
-            case 0xD0 -> frame.setObject(slot, RefNull.INSTANCE);
-            case 0xD1 -> frame.setLong(slot, frame.getObject(slot) == RefNull.INSTANCE ? 1 : 0);
-            default -> frame.setObject(slot, instance.functions[function]);
+            case 0xD0 -> frame.setObjectStatic(slot, RefNull.INSTANCE);
+            case 0xD1 -> frame.setLongStatic(slot, frame.getObjectStatic(slot) == RefNull.INSTANCE ? 1 : 0);
+            default -> frame.setObjectStatic(slot, instance.functions[function]);
         }
         return NEXT;
     }

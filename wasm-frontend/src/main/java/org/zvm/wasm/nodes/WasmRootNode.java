@@ -15,20 +15,23 @@ import com.oracle.truffle.api.nodes.RootNode;
 /**
  * One function of a module: arguments into the first local slots, the other locals zeroed, the body run,
  * the results read from the bottom of the operand stack (where {@code return} and the body's end leave them).
+ * <p>
+ * Locals and stack slots are static frame slots (as GraalWasm's): validation already knows each slot's type
+ * at every instruction, so compiled code carries no slot tags, their merges or their checks.
  */
 public final class WasmRootNode extends RootNode {
     private final String name;
     @CompilationFinal(dimensions = 1) private final byte[] locals;
     private final int paramCount;
-    private final int resultCount;
+    @CompilationFinal(dimensions = 1) private final byte[] results;
     @Child private WasmBlockNode body;
 
-    public WasmRootNode(ZvmLanguage language, FrameDescriptor frame, String name, byte[] locals, int paramCount, int resultCount, WasmBlockNode body) {
+    public WasmRootNode(ZvmLanguage language, FrameDescriptor frame, String name, byte[] locals, int paramCount, byte[] results, WasmBlockNode body) {
         super(language, frame);
         this.name = name;
         this.locals = locals;
         this.paramCount = paramCount;
-        this.resultCount = resultCount;
+        this.results = results;
         this.body = body;
     }
 
@@ -47,11 +50,11 @@ public final class WasmRootNode extends RootNode {
         }
         for (int i = paramCount; i < locals.length; i++) {
             if (locals[i] == ValueTypes.V128) {
-                frame.setObject(i, V128.ZERO);
+                frame.setObjectStatic(i, V128.ZERO);
             } else if (ValueTypes.isReference(locals[i])) {
-                frame.setObject(i, RefNull.INSTANCE);
+                frame.setObjectStatic(i, RefNull.INSTANCE);
             } else {
-                frame.setLong(i, 0L);
+                frame.setLongStatic(i, 0L);
             }
         }
     }
@@ -59,17 +62,22 @@ public final class WasmRootNode extends RootNode {
     @ExplodeLoop
     private Object results(VirtualFrame frame) {
         int base = locals.length;
-        if (resultCount == 0) {
+        if (results.length == 0) {
             return null;
         }
-        if (resultCount == 1) {
-            return frame.getValue(base);
+        if (results.length == 1) {
+            return value(frame, base, results[0]);
         }
-        Object[] values = new Object[resultCount];
-        for (int i = 0; i < resultCount; i++) {
-            values[i] = frame.getValue(base + i);
+        Object[] values = new Object[results.length];
+        for (int i = 0; i < results.length; i++) {
+            values[i] = value(frame, base + i, results[i]);
         }
         return values;
+    }
+
+    /** The value of {@code type} in {@code slot}: slots are static, so the type says which half holds it. */
+    static Object value(VirtualFrame frame, int slot, byte type) {
+        return ValueTypes.isObject(type) ? frame.getObjectStatic(slot) : (Object) frame.getLongStatic(slot);
     }
 
     @Override

@@ -13,8 +13,8 @@ public final class WasmSelectNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if ((int) frame.getLong(slot + 2) == 0) {
-            frame.copy(slot + 1, slot);
+        if ((int) frame.getLongStatic(slot + 2) == 0) {
+            frame.copyStatic(slot + 1, slot);
         }
         return NEXT;
     }

@@ -42,23 +42,23 @@ public final class WasmSimdNode extends WasmNode {
     }
 
     private V128 v(VirtualFrame frame, int s) {
-        return (V128) frame.getObject(s);
+        return (V128) frame.getObjectStatic(s);
     }
 
     @Override
     public int execute(VirtualFrame frame) {
         switch (kind) {
-            case CONST -> frame.setObject(slot, constant);
-            case UNARY -> frame.setObject(slot, WasmSimd.unary(opcode, v(frame, slot)));
-            case BINARY -> frame.setObject(slot, WasmSimd.binary(opcode, v(frame, slot), v(frame, slot + 1)));
-            case TERNARY -> frame.setObject(slot, WasmSimd.bitselect(v(frame, slot), v(frame, slot + 1), v(frame, slot + 2)));
-            case REDUCE -> frame.setLong(slot, WasmSimd.reduce(opcode, v(frame, slot)));
-            case SHIFT -> frame.setObject(slot, WasmSimd.shift(opcode, v(frame, slot), (int) frame.getLong(slot + 1)));
-            case SPLAT -> frame.setObject(slot, WasmSimd.splat(opcode, frame.getLong(slot)));
-            case EXTRACT -> frame.setLong(slot, WasmSimd.extract(opcode, v(frame, slot), lane));
-            case REPLACE -> frame.setObject(slot, WasmSimd.replace(opcode, v(frame, slot), lane, frame.getLong(slot + 1)));
-            case SHUFFLE -> frame.setObject(slot, WasmSimd.shuffle(v(frame, slot), v(frame, slot + 1), shuffle));
-            case LOAD -> frame.setObject(slot, load(frame));
+            case CONST -> frame.setObjectStatic(slot, constant);
+            case UNARY -> frame.setObjectStatic(slot, WasmSimd.unary(opcode, v(frame, slot)));
+            case BINARY -> frame.setObjectStatic(slot, WasmSimd.binary(opcode, v(frame, slot), v(frame, slot + 1)));
+            case TERNARY -> frame.setObjectStatic(slot, WasmSimd.bitselect(v(frame, slot), v(frame, slot + 1), v(frame, slot + 2)));
+            case REDUCE -> frame.setLongStatic(slot, WasmSimd.reduce(opcode, v(frame, slot)));
+            case SHIFT -> frame.setObjectStatic(slot, WasmSimd.shift(opcode, v(frame, slot), (int) frame.getLongStatic(slot + 1)));
+            case SPLAT -> frame.setObjectStatic(slot, WasmSimd.splat(opcode, frame.getLongStatic(slot)));
+            case EXTRACT -> frame.setLongStatic(slot, WasmSimd.extract(opcode, v(frame, slot), lane));
+            case REPLACE -> frame.setObjectStatic(slot, WasmSimd.replace(opcode, v(frame, slot), lane, frame.getLongStatic(slot + 1)));
+            case SHUFFLE -> frame.setObjectStatic(slot, WasmSimd.shuffle(v(frame, slot), v(frame, slot + 1), shuffle));
+            case LOAD -> frame.setObjectStatic(slot, load(frame));
             case STORE -> store(frame);
             default -> throw CompilerDirectives.shouldNotReachHere();
         }
@@ -76,7 +76,7 @@ public final class WasmSimdNode extends WasmNode {
         };
     }
 
-    private static long read(WasmMemory m, int i, int size) {
+    private static long read(WasmMemory m, long i, int size) {
         return switch (size) {
             case 1 -> m.getByte(i);
             case 2 -> m.getShort(i);
@@ -88,7 +88,7 @@ public final class WasmSimdNode extends WasmNode {
     private V128 load(VirtualFrame frame) {
         WasmMemory m = instance.memories[0];
         int size = size(opcode);
-        int i = m.index((int) frame.getLong(slot), offset, size);
+        long i = m.address((int) frame.getLongStatic(slot), offset, size);
         return switch (opcode) {
             case 0x00 -> new V128(m.getLong(i), m.getLong(i + 8));
             case 0x01, 0x02, 0x03, 0x04, 0x05, 0x06 -> {
@@ -119,7 +119,7 @@ public final class WasmSimdNode extends WasmNode {
     private void store(VirtualFrame frame) {
         WasmMemory m = instance.memories[0];
         int size = size(opcode);
-        int i = m.index((int) frame.getLong(slot), offset, size);
+        long i = m.address((int) frame.getLongStatic(slot), offset, size);
         V128 v = v(frame, slot + 1);
         if (opcode == 0x0b) {
             m.putLong(i, v.lo);

@@ -45,13 +45,13 @@ public final class WasmTableOpNode extends WasmNode {
     public int execute(VirtualFrame frame) {
         WasmTable t = instance.tables[table];
         switch (opcode) {
-            case GET -> frame.setObject(slot, t.get((int) frame.getLong(slot)));
-            case SET -> t.set((int) frame.getLong(slot), frame.getObject(slot + 1));
-            case SIZE -> frame.setLong(slot, t.size());
-            case GROW -> frame.setLong(slot, grow(t, frame.getObject(slot), (int) frame.getLong(slot + 1)));
+            case GET -> frame.setObjectStatic(slot, t.get((int) frame.getLongStatic(slot)));
+            case SET -> t.set((int) frame.getLongStatic(slot), frame.getObjectStatic(slot + 1));
+            case SIZE -> frame.setLongStatic(slot, t.size());
+            case GROW -> frame.setLongStatic(slot, grow(t, frame.getObjectStatic(slot), (int) frame.getLongStatic(slot + 1)));
             case DROP -> instance.elements[other] = new Object[0];
-            case FILL -> fill(t, (int) frame.getLong(slot), frame.getObject(slot + 1), (int) frame.getLong(slot + 2));
-            case INIT, COPY -> bulk(t, (int) frame.getLong(slot), (int) frame.getLong(slot + 1), (int) frame.getLong(slot + 2));
+            case FILL -> fill(t, (int) frame.getLongStatic(slot), frame.getObjectStatic(slot + 1), (int) frame.getLongStatic(slot + 2));
+            case INIT, COPY -> bulk(t, (int) frame.getLongStatic(slot), (int) frame.getLongStatic(slot + 1), (int) frame.getLongStatic(slot + 2));
             default -> throw CompilerDirectives.shouldNotReachHere("table op " + opcode);
         }
         return NEXT;

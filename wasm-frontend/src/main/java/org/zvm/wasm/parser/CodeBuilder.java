@@ -58,6 +58,7 @@ final class CodeBuilder {
     private static final int LOOP = 0x03;
     private static final int IF = 0x04;
     private static final int ELSE = 0x05;
+    private static final int UNSET = -2;
 
     /** A block being built. */
     private static final class Control {
@@ -71,6 +72,8 @@ final class CodeBuilder {
         boolean isElse;
         List<WasmNode> nodes = new ArrayList<>();
         List<WasmNode> thenNodes;
+        /** What the node built from this block may return to its parent: one value so far, or MANY (UNSET: none yet). */
+        int result = UNSET;
 
         Control(int opcode, byte[] params, byte[] results, int height, int conditionSlot) {
             this.opcode = opcode;
@@ -82,6 +85,15 @@ final class CodeBuilder {
 
         byte[] labelTypes() {
             return opcode == LOOP ? params : results;
+        }
+
+        void mayReturn(int r) {
+            result = result == UNSET || result == r ? r : WasmNode.MANY;
+        }
+
+        /** The one value the node returns ({@link WasmNode#NEXT} when it never returns), or MANY. */
+        int only() {
+            return result == UNSET ? WasmNode.NEXT : result;
         }
     }
 
@@ -124,7 +136,13 @@ final class CodeBuilder {
             while (!controls.isEmpty()) {
                 op = in.u8();
                 open = controls.size();
+                Control c = current();
+                int emitted = c.nodes.size();
+                int before = sp;
                 instruction(op);
+                if (!controls.isEmpty() && current() == c && c.nodes.size() == emitted + 1 && sp < before && numbers(sp, before)) {
+                    c.nodes.getLast().drops(slot(sp), slot(before));
+                }
             }
         } catch (WasmException e) {
             if (e.kind() == WasmException.Kind.INVALID) {
@@ -136,14 +154,24 @@ final class CodeBuilder {
             throw e;
         }
         FrameDescriptor.Builder frame = FrameDescriptor.newBuilder();
-        frame.addSlots(locals.length + maxHeight + 1, FrameSlotKind.Illegal);
-        return new WasmRootNode(language, frame.build(), name, locals, type.params().length, type.results().length, body);
+        frame.addSlots(locals.length + maxHeight + 1, FrameSlotKind.Static);
+        return new WasmRootNode(language, frame.build(), name, locals, type.params().length, type.results(), body);
     }
 
     // ---- the operand stack of types ----
 
     private int slot(int height) {
         return locals.length + height;
+    }
+
+    /** Whether stack entries {@code [from, to)} held numbers (their types stay in the array after a pop). */
+    private boolean numbers(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ValueTypes.isObject(stack[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The slot of the value on top of the stack. */
@@ -332,6 +360,7 @@ final class CodeBuilder {
                     throw WasmException.malformed("END opcode expected");
                 }
                 endOfBlock(c);
+                completes(c);
                 c.thenNodes = c.nodes;
                 c.nodes = new ArrayList<>();
                 c.isElse = true;
@@ -343,6 +372,7 @@ final class CodeBuilder {
                 Control target = label(in.u32());
                 byte[] types = target.labelTypes();
                 pop(types);
+                leavesTo(target);
                 emit(new WasmBranchNode(depthOf(target), slot(sp), slot(target.height), types.length, -1));
                 unreachable();
             }
@@ -352,6 +382,7 @@ final class CodeBuilder {
                 int condition = slot(sp);
                 byte[] types = target.labelTypes();
                 pop(types);
+                leavesTo(target);
                 emit(new WasmBranchNode(depthOf(target), slot(sp), slot(target.height), types.length, condition));
                 push(types);
             }
@@ -359,6 +390,7 @@ final class CodeBuilder {
             case 0x0F -> {
                 Control target = controls.getFirst();
                 pop(target.results);
+                leavesTo(target);
                 emit(new WasmBranchNode(depthOf(target), slot(sp), slot(0), target.results.length, -1));
                 unreachable();
             }
@@ -546,20 +578,52 @@ final class CodeBuilder {
         if (c.opcode == IF && !c.isElse && !Arrays.equals(c.params, c.results)) {
             throw WasmException.invalid("type mismatch");
         }
+        completes(c);
+        if (c.opcode == IF && !c.isElse) {
+            // The missing else arm completes too.
+            c.mayReturn(WasmNode.NEXT);
+        }
         controls.removeLast();
         WasmNode[] nodes = c.nodes.toArray(new WasmNode[0]);
+        int only = c.only();
         if (controls.isEmpty()) {
-            body = new WasmBlockNode(nodes, module.instance);
+            body = new WasmBlockNode(nodes, module.instance, only);
             return;
         }
         WasmNode n = switch (c.opcode) {
-            case LOOP -> new WasmLoopNode(nodes, module.instance);
-            case IF -> c.isElse ? new WasmIfNode(c.conditionSlot, new WasmBlockNode(c.thenNodes.toArray(new WasmNode[0]), module.instance), new WasmBlockNode(nodes, module.instance))
-                            : new WasmIfNode(c.conditionSlot, new WasmBlockNode(nodes, module.instance), new WasmBlockNode(new WasmNode[0], module.instance));
-            default -> new WasmBlockNode(nodes, module.instance);
+            case LOOP -> new WasmLoopNode(nodes, module.instance, only);
+            case IF -> c.isElse
+                            ? new WasmIfNode(c.conditionSlot, new WasmBlockNode(c.thenNodes.toArray(new WasmNode[0]), module.instance, only),
+                                            new WasmBlockNode(nodes, module.instance, only))
+                            : new WasmIfNode(c.conditionSlot, new WasmBlockNode(nodes, module.instance, only), new WasmBlockNode(new WasmNode[0], module.instance, only));
+            default -> new WasmBlockNode(nodes, module.instance, only);
         };
         emit(n);
         push(c.results);
+    }
+
+    /** The end of {@code c} (or of its then arm) is reached when the code before it is: the node returns NEXT. */
+    private static void completes(Control c) {
+        if (!c.unreachable) {
+            c.mayReturn(WasmNode.NEXT);
+        }
+    }
+
+    /**
+     * Records a branch to {@code target} about to be emitted (none is in unreachable code): each block it
+     * leaves returns the target's depth from its parent, and a block (not a loop) it lands on returns NEXT.
+     */
+    private void leavesTo(Control target) {
+        if (current().unreachable) {
+            return;
+        }
+        int t = controls.lastIndexOf(target);
+        for (int k = t + 1; k < controls.size(); k++) {
+            controls.get(k).mayReturn(k - 1 - t);
+        }
+        if (target.opcode != LOOP) {
+            target.mayReturn(WasmNode.NEXT);
+        }
     }
 
     /** Blocks between the current one and {@code target}: what the branch returns. */
@@ -592,6 +656,9 @@ final class CodeBuilder {
             }
             sp = base;
             pop(types);
+        }
+        for (Control label : labels) {
+            leavesTo(label);
         }
         emit(new WasmBranchTableNode(index, depths, targets, slot(sp), arity));
         unreachable();

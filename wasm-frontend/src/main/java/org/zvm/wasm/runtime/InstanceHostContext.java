@@ -6,7 +6,7 @@ import org.zvm.wasm.host.HostContext;
 
 /**
  * What a host function sees of the instance that imported it: memory 0, and the instance's gas
- * ({@link Instance#gasLeft}), which its code charges too; running out traps "out of gas".
+ * ({@link Instance#charge}), which its code charges too; running out traps "out of gas".
  */
 final class InstanceHostContext implements HostContext {
     private final Instance instance;
@@ -51,15 +51,11 @@ final class InstanceHostContext implements HostContext {
 
     @Override
     public void charge(long gas) {
-        if (gas < 0 || gas > instance.gasLeft) {
-            instance.gasLeft = 0;
-            throw WasmException.trap("out of gas");
-        }
-        instance.gasLeft -= gas;
+        instance.charge(gas);
     }
 
     @Override
     public long gasLeft() {
-        return instance.gasLeft;
+        return instance.gasLeft();
     }
 }

@@ -173,7 +173,7 @@ public final class SorobanContract {
         });
         WasmModule module = parse(language, code, name);
         Instance instance = module.instance;
-        instance.gasLeft = gas;
+        instance.meter(gas);
         Result result;
         try {
             Linker.instantiate(language, module, host.imports());
@@ -184,14 +184,14 @@ public final class SorobanContract {
             }
             ScVal value = host.get((Long) f.target().call(values));
             result = value instanceof ScVal.Error e
-                            ? new Result(false, e, function + " returned " + e, List.of(), gas - instance.gasLeft)
-                            : new Result(true, value, null, List.copyOf(host.events()), gas - instance.gasLeft);
+                            ? new Result(false, e, function + " returned " + e, List.of(), gas - instance.gasLeft())
+                            : new Result(true, value, null, List.copyOf(host.events()), gas - instance.gasLeft());
         } catch (WasmException e) {
-            result = new Result(false, errorOf(e), e.getMessage(), List.of(), gas - instance.gasLeft);
+            result = new Result(false, errorOf(e), e.getMessage(), List.of(), gas - instance.gasLeft());
         } catch (HostTrap e) {
-            result = new Result(false, (ScVal) e.detail(), e.getMessage(), List.of(), gas - instance.gasLeft);
+            result = new Result(false, (ScVal) e.detail(), e.getMessage(), List.of(), gas - instance.gasLeft());
         } catch (StackOverflowError e) {
-            result = new Result(false, new ScVal.Error(SorobanHost.BUDGET, SorobanHost.EXCEEDED_LIMIT), "call stack exhausted", List.of(), gas - instance.gasLeft);
+            result = new Result(false, new ScVal.Error(SorobanHost.BUDGET, SorobanHost.EXCEEDED_LIMIT), "call stack exhausted", List.of(), gas - instance.gasLeft());
         }
         if (!result.success()) {
             state.revertTo(checkpoint);
