@@ -128,7 +128,7 @@ public final class Regions {
 
         RegionRootNode(ZvmLanguage language, ZvmDispatchNode dispatch, String name, SourceSection section, CodeFormat format,
                     SolidityFunctions solidity) {
-            super(language, Stack.descriptor(), format);
+            super(language, Stack.descriptor(), format, solidity);
             this.dispatch = dispatch;
             this.name = name;
             this.section = section;
