@@ -289,6 +289,19 @@ class BinaryParserTest {
         assertEquals(1, parse(module(type, function, memory, section(DATA_COUNT, leb(1)), init, section(DATA, vec(concat(bytes(1), vec()))))).code.length);
     }
 
+    /**
+     * Found by the decoder's fuzz target running slowly: a type or element section declaring 2^31-1
+     * entries in five bytes made the decoder allocate the array first (an OutOfMemoryError; smaller
+     * huge counts took a gigabyte each). A count beyond what is left of the input is cut short.
+     */
+    @Test
+    void hugeCountsAreAnUnexpectedEnd() {
+        byte[] huge = leb(0xFFFFFFFFL);
+        malformed("unexpected end", module(concat(bytes(TYPE, huge.length), huge)));
+        malformed("unexpected end", module(concat(bytes(ELEMENT, huge.length), huge)));
+        malformed("unexpected end", module(concat(bytes(TYPE, 6), leb(1 << 28), bytes(0x60, 0))));
+    }
+
     @Test
     void malformedCodeIsReportedBeforeAnEarlierInvalidBody() {
         byte[] type = oneType(NONE);
