@@ -61,7 +61,7 @@ final class FuzzVm {
      * {@link #TRACE_SAMPLE} of the others, picked by a hash of the input, so that a replay checks the same.
      */
     private static final long TRACE_ALWAYS_GAS = 5_000;
-    private static final int TRACE_SAMPLE = 16;
+    private static final int TRACE_SAMPLE = 32;
     private static final HashingStream TRACE = new HashingStream();
     private static final Engine PLAIN = FuzzPolyglot.interpreterOnly().build();
     private static final Engine TRACED = FuzzPolyglot.interpreterOnly().option("zvm-trace", "true").err(TRACE).build();
@@ -109,7 +109,7 @@ final class FuzzVm {
         if (!plain.status.equals("success") || !plain.wrapperSawSuccess) {
             assertArrayEquals(plain.rootBefore, plain.rootAfter, "a failed frame leaves the state root as it was: " + what);
         }
-        if (plain.gasUsed > TRACE_ALWAYS_GAS && Math.floorMod(Objects.hash(Arrays.hashCode(code), Arrays.hashCode(calldata), gas, fork), TRACE_SAMPLE) != 0) {
+        if (plain.gasUsed > TRACE_ALWAYS_GAS && !sampled(code, calldata, gas, fork)) {
             return;
         }
         Outcome traced = execute(Run.TRACED, forkName, code, calldata, gas);
@@ -119,6 +119,12 @@ final class FuzzVm {
         assertArrayEquals(plain.rootAfter, traced.rootAfter, "tracing does not change the state");
         assertArrayEquals(traced.rootAfter, again.rootAfter, "the same input gives the same state");
         assertArrayEquals(traced.trace, again.trace, "the same input gives the same trace: " + what);
+    }
+
+    /** Whether the input is in the one in {@link #TRACE_SAMPLE}: the top bits of its hash, mixed, since similar inputs have similar low bits. */
+    private static boolean sampled(byte[] code, byte[] calldata, long gas, int fork) {
+        long mixed = Objects.hash(Arrays.hashCode(code), Arrays.hashCode(calldata), gas, fork) * 0x9E3779B97F4A7C15L;
+        return Long.remainderUnsigned(mixed >>> 32, TRACE_SAMPLE) == 0;
     }
 
     /** The three runs of an input: untraced, traced, and traced again in a context of its own. */
