@@ -9,9 +9,13 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import org.graalvm.polyglot.Context;
@@ -24,14 +28,17 @@ import org.zvm.runtime.Address;
 import org.zvm.runtime.InteropRecord;
 import org.zvm.runtime.Transaction;
 import org.zvm.runtime.UInt256;
+import org.zvm.state.AccountRecord;
 import org.zvm.state.InMemoryBackend;
+import org.zvm.state.StateDiff;
 import org.zvm.state.WorldState;
 
 /**
  * Runs fuzzed contract code and checks the invariants every execution must keep, whatever the code:
  * no Java exception escapes a transaction, gas used never exceeds the limit, a failed frame leaves the
  * world state root exactly as before, and the same input gives the same result three times — without
- * tracing, and twice under the EIP-3155 tracer with the same trace hash.
+ * tracing, and twice under the EIP-3155 tracer with the same trace hash (the traced runs on a sample
+ * of the inputs that use much gas, see {@link #TRACE_ALWAYS_GAS}).
  *
  * <p>The fuzzed code sits at {@link #TARGET} and is called by an EVM wrapper at {@link #WRAPPER} that
  * forwards the call data, stores the call's success flag in its slot 0 and returns what the target
@@ -47,9 +54,23 @@ final class FuzzVm {
     private static final byte[] WRAPPER_CODE = HexFormat.of().parseHex("365f5f37" + "5f5f365f5f73" + "00000000000000000000000000000000000000aa" + "5af1" + "5f55"
                     + "3d5f5f3e" + "3d5ff3");
 
+    /**
+     * The traced runs cost with the steps times the stack depth (every EIP-3155 line prints the whole
+     * stack): a loop over a deep stack made 10 s of trace per run, ten thousand times its untraced run.
+     * So they follow every input whose untraced run used at most this much gas, and one in
+     * {@link #TRACE_SAMPLE} of the others, picked by a hash of the input, so that a replay checks the same.
+     */
+    private static final long TRACE_ALWAYS_GAS = 5_000;
+    private static final int TRACE_SAMPLE = 32;
     private static final HashingStream TRACE = new HashingStream();
-    private static final Engine PLAIN = Engine.newBuilder("zvm").option("engine.WarnInterpreterOnly", "false").build();
-    private static final Engine TRACED = Engine.newBuilder("zvm").option("engine.WarnInterpreterOnly", "false").option("zvm-trace", "true").err(TRACE).build();
+    private static final Engine PLAIN = FuzzPolyglot.interpreterOnly().build();
+    private static final Engine TRACED = FuzzPolyglot.interpreterOnly().option("zvm-trace", "true").err(TRACE).build();
+    /**
+     * The three runs' contexts per fork, kept open across inputs: building a context cost most of a run.
+     * Each run ends by deleting every account ({@link #clear}), so the next one starts from the empty
+     * world a fresh context has. The runs of one input are still in three different contexts.
+     */
+    private static final Map<String, Context> CONTEXTS = new HashMap<>();
 
     private FuzzVm() {
     }
@@ -79,7 +100,7 @@ final class FuzzVm {
      */
     static void run(byte[] code, byte[] calldata, long gas, int fork) {
         String forkName = FORKS.get(Math.floorMod(fork, FORKS.size()));
-        Outcome plain = execute(PLAIN, forkName, code, calldata, gas);
+        Outcome plain = execute(Run.PLAIN, forkName, code, calldata, gas);
         if (plain == null) {
             return;
         }
@@ -88,8 +109,11 @@ final class FuzzVm {
         if (!plain.status.equals("success") || !plain.wrapperSawSuccess) {
             assertArrayEquals(plain.rootBefore, plain.rootAfter, "a failed frame leaves the state root as it was: " + what);
         }
-        Outcome traced = execute(TRACED, forkName, code, calldata, gas);
-        Outcome again = execute(TRACED, forkName, code, calldata, gas);
+        if (plain.gasUsed > TRACE_ALWAYS_GAS && !sampled(code, calldata, gas, fork)) {
+            return;
+        }
+        Outcome traced = execute(Run.TRACED, forkName, code, calldata, gas);
+        Outcome again = execute(Run.AGAIN, forkName, code, calldata, gas);
         assertEquals(plain.json, traced.json, "tracing does not change the result");
         assertEquals(traced.json, again.json, "the same input gives the same result");
         assertArrayEquals(plain.rootAfter, traced.rootAfter, "tracing does not change the state");
@@ -97,18 +121,35 @@ final class FuzzVm {
         assertArrayEquals(traced.trace, again.trace, "the same input gives the same trace: " + what);
     }
 
-    /** One transaction into the wrapper in a fresh context of {@code engine}; null when the loader refuses the code. */
-    private static Outcome execute(Engine engine, String fork, byte[] code, byte[] calldata, long gas) {
-        try (Context polyglot = Context.newBuilder("zvm").engine(engine).option("zvm.Fork", fork).build()) {
-            polyglot.initialize("zvm");
-            polyglot.enter();
+    /** Whether the input is in the one in {@link #TRACE_SAMPLE}: the top bits of its hash, mixed, since similar inputs have similar low bits. */
+    private static boolean sampled(byte[] code, byte[] calldata, long gas, int fork) {
+        long mixed = Objects.hash(Arrays.hashCode(code), Arrays.hashCode(calldata), gas, fork) * 0x9E3779B97F4A7C15L;
+        return Long.remainderUnsigned(mixed >>> 32, TRACE_SAMPLE) == 0;
+    }
+
+    /** The three runs of an input: untraced, traced, and traced again in a context of its own. */
+    private enum Run {
+        PLAIN,
+        TRACED,
+        AGAIN
+    }
+
+    /** One transaction into the wrapper in {@code run}'s context for {@code fork}; null when the loader refuses the code. */
+    private static Outcome execute(Run run, String fork, byte[] code, byte[] calldata, long gas) {
+        Context polyglot = CONTEXTS.computeIfAbsent(fork + run, k -> {
+            Context c = Context.newBuilder("zvm").engine(run == Run.PLAIN ? PLAIN : TRACED).option("zvm.Fork", fork).build();
+            c.initialize("zvm");
+            return c;
+        });
+        polyglot.enter();
+        try {
+            ZvmContext context = ZvmContext.get(null);
             try {
-                ZvmContext context = ZvmContext.get(null);
-                try {
-                    context.load(code);
-                } catch (ZvmParseException | ZvmLoadError e) {
-                    return null;
-                }
+                context.load(code);
+            } catch (ZvmParseException | ZvmLoadError e) {
+                return null;
+            }
+            try {
                 deploy(context, TARGET, code);
                 deploy(context, WRAPPER, WRAPPER_CODE);
                 byte[] before = root(context);
@@ -121,9 +162,20 @@ final class FuzzVm {
                 context.state().finishTransaction();
                 return new Outcome(r.get("json").toString(), ((Number) r.get("gasUsed")).longValue(), sawSuccess, (String) r.get("status"), before, after, trace);
             } finally {
-                polyglot.leave();
+                clear(context);
             }
+        } finally {
+            polyglot.leave();
         }
+    }
+
+    /** Deletes every account with its storage: the context's world is empty again, as a fresh one's. */
+    private static void clear(ZvmContext context) {
+        InMemoryBackend backend = (InMemoryBackend) context.backend();
+        TreeMap<Address, AccountRecord> deleted = new TreeMap<>();
+        backend.accounts().keySet().forEach(a -> deleted.put(a, null));
+        backend.apply(new StateDiff(new TreeSet<>(deleted.keySet()), deleted, new TreeMap<>()));
+        assertTrue(backend.accounts().isEmpty(), "the world is empty for the next input");
     }
 
     private static void deploy(ZvmContext context, Address a, byte[] code) {

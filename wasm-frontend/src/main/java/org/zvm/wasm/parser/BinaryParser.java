@@ -138,8 +138,20 @@ public final class BinaryParser {
         throw WasmException.malformed("malformed section id");
     }
 
-    private void types() {
+    /**
+     * The length of a vector whose entries take at least a byte each: a count beyond the rest of the
+     * input is cut short ("unexpected end"), not an array to allocate.
+     */
+    private int count() {
         int n = in.index();
+        if (n > in.limit - in.pos) {
+            throw WasmException.malformed("unexpected end");
+        }
+        return n;
+    }
+
+    private void types() {
+        int n = count();
         module.types = new FuncType[n];
         for (int i = 0; i < n; i++) {
             if (in.u8() != 0x60) {
@@ -227,11 +239,7 @@ public final class BinaryParser {
     }
 
     private void functions() {
-        int n = in.index();
-        // Every entry takes at least a byte: a count beyond the input is cut short, not an array to allocate.
-        if (n > in.limit - in.pos) {
-            throw WasmException.malformed("unexpected end");
-        }
+        int n = count();
         definedFunctionTypes = new int[n];
         for (int i = 0; i < n; i++) {
             definedFunctionTypes[i] = typeIndex();
@@ -413,7 +421,7 @@ public final class BinaryParser {
     }
 
     private void elements() {
-        int n = in.index();
+        int n = count();
         module.elements = new ElemSegment[n];
         for (int i = 0; i < n; i++) {
             int flags = in.index();

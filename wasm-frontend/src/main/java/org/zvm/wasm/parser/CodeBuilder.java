@@ -958,7 +958,7 @@ final class CodeBuilder {
         if (op == 0x4d || op == 0x5e || op == 0x5f || op >= 0x60 && op <= 0x62 || op >= 0x67 && op <= 0x6a || op == 0x74 || op == 0x75 || op == 0x7a
                         || op >= 0x7c && op <= 0x81 || op >= 0x87 && op <= 0x8a || op == 0x94 || op == 0xa0 || op == 0xa1 || op >= 0xa7 && op <= 0xaa
                         || op == 0xc0 || op == 0xc1 || op >= 0xc7 && op <= 0xca || op == 0xe0 || op == 0xe1 || op == 0xe3 || op == 0xec || op == 0xed
-                        || op == 0xef || op >= 0xf8) {
+                        || op == 0xef || op >= 0xf8 && op <= 0xff) {
             return 'U';
         }
         return 0;
