@@ -141,6 +141,7 @@ class LinkerTest {
                         section(MEMORY, vec(bytes(0, 1))), section(EXPORT, vec(exportFunc("f", 1))), section(CODE, vec(body(0x41, 0, 0x10, 0, 0x1A, 0x41, 2, 0x2D, 0, 0, END))),
                         section(DATA, vec(concat(bytes(0, 0x41, 0, END), vec(bytes(3), bytes(4))))));
         Instance instance = instantiate(m, Map.of("env.h", host));
+        instance.meter(1_000_000);
         assertEquals(7L, call(instance, "f", 0L)[0]);
         assertEquals(true, seen.get("memory"));
         assertEquals(10L, seen.get("charged"));
@@ -149,8 +150,9 @@ class LinkerTest {
             context.charge(context.gasLeft() + 1);
             return new Object[] {0};
         }));
+        greedy.meter(1_000_000);
         assertEquals("out of gas", assertThrows(WasmException.class, () -> call(greedy, "f", 0L)).getMessage());
-        assertEquals(0, greedy.gasLeft, "running out leaves nothing");
+        assertEquals(0, greedy.gasLeft(), "running out leaves nothing");
         Instance mute = instantiate(m, Map.of("env.h", (HostFunction) (context, args) -> new Object[0]));
         assertEquals("host function env.h returned 0 values, expected 1", assertThrows(WasmException.class, () -> call(mute, "f", 0L)).getMessage());
 
@@ -242,8 +244,8 @@ class LinkerTest {
         m.putInt(2, 7);
         m.putByte(6, (byte) 1);
         assertEquals(0x0001_0000_0007_FFFEL, m.getLong(0));
-        assertEquals(3 * WasmMemory.PAGE - 4, m.index(0, 3L * WasmMemory.PAGE - 4, 4));
-        assertEquals("out of bounds memory access", assertThrows(WasmException.class, () -> m.index(-1, 0, 1)).getMessage());
+        assertEquals(3 * WasmMemory.PAGE - 4, m.address(0, 3L * WasmMemory.PAGE - 4, 4));
+        assertEquals("out of bounds memory access", assertThrows(WasmException.class, () -> m.address(-1, 0, 1)).getMessage());
         assertEquals("out of bounds memory access", assertThrows(WasmException.class, () -> m.checkRange(1, -1)).getMessage());
     }
 
