@@ -65,9 +65,8 @@ class NativeExecutionTest {
         assertEquals(Map.of(SELF, Map.of("0x0", "0x2")), second.get("storage"));
     }
 
-    @Test
-    void loopSumsAndReturns() {
-        String loop = """
+    /** Sums 0 .. n-1 for n in the call data and returns the sum: a loop with a static back edge. */
+    static final String SUM_LOOP = """
                         PUSH1 0
                         PUSH1 0
                         PUSH1 test
@@ -91,7 +90,10 @@ class NativeExecutionTest {
                         PUSH1 0
                         RETURN
                         """;
-        Map<String, Object> r = zvm.run(loop, word(100), 1_000_000);
+
+    @Test
+    void loopSumsAndReturns() {
+        Map<String, Object> r = zvm.run(SUM_LOOP, word(100), 1_000_000);
         assertEquals("success", r.get("status"));
         assertEquals(word(4950), output(r));
     }

@@ -2,6 +2,7 @@
 package org.zvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.zvm.nodes.Regions;
+import org.zvm.tools.Assembler;
 
 /**
  * Code cut into separately compiled regions ({@code zvm.RegionBytes}, {@link org.zvm.nodes.Regions})
@@ -19,49 +22,28 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RegionsTest {
     private static final int TINY_REGIONS = 4;
+    /**
+     * 33 bytes that change nothing: in front of every program so that it is longer than eight 4-byte
+     * regions and really runs in regions (shorter code compiles as one unit).
+     */
+    private static final String PADDING = "PUSH1 0\nPOP\n".repeat(11);
 
     static List<String> programs() {
-        String loop = """
-                        PUSH1 0
-                        PUSH1 0
-                        PUSH1 test
-                        JUMP
-                        loop: SWAP1
-                        DUP2
-                        ADD
-                        SWAP1
-                        PUSH1 1
-                        ADD
-                        test: PUSH1 0
-                        CALLDATALOAD
-                        DUP2
-                        LT
-                        PUSH1 loop
-                        JUMPI
-                        POP
-                        DUP1
-                        PUSH1 7
-                        SSTORE
-                        PUSH1 1
-                        LOG0
-                        PUSH1 0
-                        MSTORE
-                        PUSH1 32
-                        PUSH1 0
-                        RETURN
-                        """;
+        // The sum loop, then its result stored and logged too.
+        String loop = NativeExecutionTest.SUM_LOOP.replace("POP\n", "POP\nDUP1\nPUSH1 7\nSSTORE\nPUSH1 1\nLOG0\n");
         // 40 words: more than the frame holds, summed back down across many regions.
         String deep = "PUSH1 1\n".repeat(40) + "ADD\n".repeat(39) + "PUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n";
         // A computed destination in the middle of a straight line: its block is built when first jumped to.
         String computed = "PUSH1 3\nPUSH1 mid\nPUSH1 0\nADD\nJUMP\nPUSH1 100\nmid: PUSH1 5\nADD\nPUSH1 0\nMSTORE\nPUSH1 32\nPUSH1 0\nRETURN\n";
         String outOfGas = "l: PUSH1 1\nPOP\nPUSH1 l\nJUMP\n";
         String reverts = "PUSH1 9\nPUSH1 0\nSSTORE\nPUSH1 0\nPUSH1 0\nREVERT\n";
-        return List.of(loop, deep, computed, outOfGas, reverts, NativeExecutionTest.subroutineAtSixHeights());
+        return List.of(loop, deep, computed, outOfGas, reverts, NativeExecutionTest.subroutineAtSixHeights()).stream().map(p -> PADDING + p).toList();
     }
 
     @ParameterizedTest
     @MethodSource("programs")
     void regionsComputeWhatOneUnitComputes(String program) {
+        assertTrue(Regions.wanted(Assembler.assemble(program).code().length, TINY_REGIONS), "the program is long enough to run in regions");
         assertEquals(run(program, 0), run(program, TINY_REGIONS));
     }
 

@@ -123,15 +123,11 @@ public final class Regions {
      */
     private static final class RegionRootNode extends ZvmCodeRootNode {
         @Child private ZvmDispatchNode dispatch;
-        private final String name;
-        private final SourceSection section;
 
         RegionRootNode(ZvmLanguage language, ZvmDispatchNode dispatch, String name, SourceSection section, CodeFormat format,
                     SolidityFunctions solidity) {
-            super(language, Stack.descriptor(), format, solidity);
+            super(language, name, section, format, solidity);
             this.dispatch = dispatch;
-            this.name = name;
-            this.section = section;
         }
 
         @Override
@@ -145,21 +141,6 @@ public final class Regions {
                 shared.setIntStatic(Stack.NEXT, frame.getIntStatic(Stack.NEXT));
             }
             return result;
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public SourceSection getSourceSection() {
-            return section;
-        }
-
-        @Override
-        public boolean isCloningAllowed() {
-            return true;
         }
     }
 }

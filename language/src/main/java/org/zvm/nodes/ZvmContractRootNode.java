@@ -18,14 +18,10 @@ import com.oracle.truffle.api.source.SourceSection;
  */
 public final class ZvmContractRootNode extends ZvmCodeRootNode {
     @Child private ZvmBodyNode body;
-    private final String name;
-    private final SourceSection section;
 
     public ZvmContractRootNode(ZvmLanguage language, ZvmBodyNode body, String name, SourceSection section, CodeFormat format, SolidityFunctions solidity) {
-        super(language, Stack.descriptor(), format, solidity);
+        super(language, name, section, format, solidity);
         this.body = body;
-        this.name = name;
-        this.section = section;
     }
 
     @Override
@@ -43,20 +39,5 @@ public final class ZvmContractRootNode extends ZvmCodeRootNode {
             m.output = Message.EMPTY;
         }
         return m;
-    }
-
-    @Override
-    public String getName() {
-        return name;
-    }
-
-    @Override
-    public SourceSection getSourceSection() {
-        return section;
-    }
-
-    @Override
-    public boolean isCloningAllowed() {
-        return true;
     }
 }
