@@ -41,6 +41,8 @@ public final class ZvmContext {
     private HederaConfig hedera;
     private Map<Address, PrecompiledContract> systemContracts;
     private PrecompiledContract tokenFacade;
+    /** Every transaction warms these (EIP-2929): built once, since the fork and chain are fixed per context. */
+    private List<Address> precompiles;
     private StateBackend backend;
     private WorldState state;
     private Environment environment = Environment.defaults(Address.fromHex("0x00000000000000000000000000000000000000c0"));
@@ -150,10 +152,13 @@ public final class ZvmContext {
     /** Addresses of every precompile and system contract (warm from the start of a transaction). */
     @TruffleBoundary
     public List<Address> precompiles() {
-        Frontend evm = language.frontend(CodeFormat.EVM);
-        List<Address> all = new ArrayList<>(evm == null ? List.of() : evm.precompiles(revision()));
-        all.addAll(systemContracts().keySet());
-        return all;
+        if (precompiles == null) {
+            Frontend evm = language.frontend(CodeFormat.EVM);
+            List<Address> all = new ArrayList<>(evm == null ? List.of() : evm.precompiles(revision()));
+            all.addAll(systemContracts().keySet());
+            precompiles = List.copyOf(all);
+        }
+        return precompiles;
     }
 
     @TruffleBoundary

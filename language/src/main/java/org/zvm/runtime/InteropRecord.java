@@ -3,6 +3,7 @@ package org.zvm.runtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -13,7 +14,9 @@ import com.oracle.truffle.api.library.ExportMessage;
 
 /**
  * A read-only object with named members holding interop values (strings, numbers, booleans, null):
- * how results reach JavaScript, Python and the launcher.
+ * how results reach JavaScript, Python and the launcher. A member whose value is a {@link Deferred} is
+ * computed on its first read: a call's JSON report and memory copy cost more than the call of a small
+ * contract, and most callers read neither.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class InteropRecord implements TruffleObject {
@@ -23,9 +26,19 @@ public final class InteropRecord implements TruffleObject {
         this.members = new LinkedHashMap<>(members);
     }
 
+    /** A member value computed when first read (see the class comment). */
+    public record Deferred(Supplier<Object> value) {
+    }
+
     /** A member's value, for Java code inside the context; null when absent. */
+    @TruffleBoundary
     public Object get(String member) {
-        return members.get(member);
+        Object value = members.get(member);
+        if (value instanceof Deferred deferred) {
+            value = deferred.value().get();
+            members.put(member, value);
+        }
+        return value;
     }
 
     @ExportMessage
@@ -51,12 +64,15 @@ public final class InteropRecord implements TruffleObject {
         if (!members.containsKey(member)) {
             throw UnknownIdentifierException.create(member);
         }
-        return members.get(member);
+        return get(member);
     }
 
     @ExportMessage
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        for (String member : members.keySet()) {
+            get(member);
+        }
         return members.toString();
     }
 }

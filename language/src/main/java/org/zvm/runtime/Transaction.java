@@ -94,18 +94,48 @@ public final class Transaction {
         return s;
     }
 
+    /**
+     * The call's result. What the call left behind is taken now, before the transaction is rolled back:
+     * the logs and the non-zero storage of the accounts touched; formatting it (the {@code json} member)
+     * and copying the memory wait until someone reads them.
+     */
     private static InteropRecord report(WorldState s, Message m, Address created) {
         HaltReason r = m.reason;
         String status = r.isSuccess() ? "success" : r == HaltReason.REVERT ? "revert" : "halt";
         long gasUsed = m.gas - m.gasLeft;
-        String output = Hex.of(m.output);
+        byte[] output = m.output;
+        List<Log> logs = s.logs();
+        Map<Address, SortedMap<UInt256, UInt256>> storage = new LinkedHashMap<>();
+        for (Address a : s.touchedAccounts()) {
+            SortedMap<UInt256, UInt256> slots = s.nonZeroStorage(a);
+            if (!slots.isEmpty()) {
+                storage.put(a, slots);
+            }
+        }
+        Memory memory = m.memory;
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("status", status);
+        members.put("reason", r.isSuccess() ? ZvmNull.INSTANCE : r.id());
+        members.put("gasUsed", gasUsed);
+        members.put("gasLeft", m.gasLeft);
+        members.put("output", new InteropRecord.Deferred(() -> Hex.of(output)));
+        members.put("returnData", new InteropBytes(output));
+        members.put("memory", new InteropRecord.Deferred(() -> new InteropBytes(memory.read(0, memory.size()))));
+        members.put("address", created == null ? ZvmNull.INSTANCE : created.toHex());
+        members.put("json", new InteropRecord.Deferred(() -> json(r, status, gasUsed, output, logs, storage, created)));
+        return new InteropRecord(members);
+    }
+
+    @TruffleBoundary
+    private static String json(HaltReason r, String status, long gasUsed, byte[] output, List<Log> logs, Map<Address, SortedMap<UInt256, UInt256>> storage,
+                    Address created) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", status);
         json.put("reason", r.isSuccess() ? Json.NULL : r.id());
         json.put("gasUsed", gasUsed);
-        json.put("output", output);
-        List<Object> logs = new ArrayList<>();
-        for (Log log : s.logs()) {
+        json.put("output", Hex.of(output));
+        List<Object> logList = new ArrayList<>();
+        for (Log log : logs) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("address", log.address().toHex());
             List<Object> topics = new ArrayList<>();
@@ -114,33 +144,19 @@ public final class Transaction {
             }
             l.put("topics", topics);
             l.put("data", Hex.of(log.data()));
-            logs.add(l);
+            logList.add(l);
         }
-        json.put("logs", logs);
-        Map<String, Object> storage = new LinkedHashMap<>();
-        for (Address a : s.touchedAccounts()) {
-            SortedMap<UInt256, UInt256> slots = s.nonZeroStorage(a);
-            if (!slots.isEmpty()) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                slots.forEach((k, v) -> out.put(k.toHexQuantity(), v.toHexQuantity()));
-                storage.put(a.toHex(), out);
-            }
-        }
-        json.put("storage", storage);
+        json.put("logs", logList);
+        Map<String, Object> storageJson = new LinkedHashMap<>();
+        storage.forEach((a, slots) -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            slots.forEach((k, v) -> out.put(k.toHexQuantity(), v.toHexQuantity()));
+            storageJson.put(a.toHex(), out);
+        });
+        json.put("storage", storageJson);
         if (created != null) {
             json.put("address", created.toHex());
         }
-
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("status", status);
-        members.put("reason", r.isSuccess() ? ZvmNull.INSTANCE : r.id());
-        members.put("gasUsed", gasUsed);
-        members.put("gasLeft", m.gasLeft);
-        members.put("output", output);
-        members.put("returnData", new InteropBytes(m.output));
-        members.put("memory", new InteropBytes(m.memory.read(0, m.memory.size())));
-        members.put("address", created == null ? ZvmNull.INSTANCE : created.toHex());
-        members.put("json", Json.write(json));
-        return new InteropRecord(members);
+        return Json.write(json);
     }
 }
