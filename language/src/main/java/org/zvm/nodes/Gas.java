@@ -51,12 +51,14 @@ public final class Gas {
      * Charges the expansion of {@code memory} to cover {@code [offset, offset + len)} and grows it. A zero
      * length touches nothing, whatever the offset (EVM rule). Offsets and lengths come saturated (see
      * {@link Stack#readSaturated}), so anything huge is out of gas here. An access inside the memory as it
-     * is costs one comparison; only growth, a few times per call, leaves compiled code.
+     * is costs one comparison; only growth, a few times per call, leaves compiled code, and only in
+     * instructions that have grown memory before (see {@link ZvmInstructionNode#growingMemory}).
      */
-    public static void chargeMemory(VirtualFrame f, Memory memory, long offset, long len, Node where) {
+    public static void chargeMemory(VirtualFrame f, Memory memory, long offset, long len, ZvmInstructionNode where) {
         if (len == 0 || memory.holds(offset, len)) {
             return;
         }
+        where.growingMemory();
         long gas = expandMemory(memory, offset, len, f.getLongStatic(Stack.GAS));
         if (gas < 0) {
             throw ZvmException.create(HaltReason.OUT_OF_GAS, where);

@@ -5,6 +5,7 @@ import org.zvm.debug.FrameScope;
 import org.zvm.debug.InstructionTag;
 import org.zvm.debug.SolidityFunction;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -54,6 +55,12 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
     @CompilationFinal private boolean statement;
     /** Stack height before this instruction while its block's entry height is profiled; else -1. */
     @CompilationFinal private int staticSp = -1;
+    /**
+     * Whether this instruction has grown memory. Most memory accesses of a contract stay inside memory
+     * it already has, so until one grows it, its compiled code has no growth path (a call and its
+     * out-of-gas exit) but deoptimizes into the interpreter, which grows.
+     */
+    @CompilationFinal private boolean grewMemory;
 
     protected ZvmInstructionNode() {
     }
@@ -102,6 +109,14 @@ public abstract class ZvmInstructionNode extends Node implements InstrumentableN
         if (this instanceof WrapperNode wrapper) {
             // The wrapped instruction reads its own field when it runs.
             ((ZvmInstructionNode) wrapper.getDelegateNode()).setStaticSp(height);
+        }
+    }
+
+    /** Called before this instruction grows memory; see {@link #grewMemory}. */
+    final void growingMemory() {
+        if (!grewMemory) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            grewMemory = true;
         }
     }
 

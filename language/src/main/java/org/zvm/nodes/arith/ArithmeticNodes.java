@@ -13,10 +13,10 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
- * Arithmetic on 256-bit words held as four limbs. ADD, SUB and SIGNEXTEND work on the limbs in place,
- * already as cheap as any guard. MUL, DIV, MOD, SDIV, SMOD, EXP, ADDMOD and MULMOD self-specialize: they
- * start on a 64-bit path guarded by "every operand fits one limb" (signed for SDIV and SMOD; and, for EXP,
- * a result that fits too), and
+ * Arithmetic on 256-bit words held as four limbs. SIGNEXTEND works on the limbs in place. ADD, SUB,
+ * MUL, DIV, MOD, SDIV, SMOD, EXP, ADDMOD and MULMOD self-specialize: they
+ * start on a 64-bit path guarded by "every operand fits one limb" (signed for SDIV and SMOD; and, for ADD,
+ * SUB and EXP, a result that fits too), and
  * rewrite themselves to the full 256-bit path the first time the guard fails, as a DSL {@code rewriteOn}
  * would. The full paths go to {@link Word256}, behind a boundary where the algorithm has loops.
  */
@@ -24,9 +24,25 @@ public final class ArithmeticNodes {
     private ArithmeticNodes() {
     }
 
-    public static final class Add extends BinaryNode {
+    /**
+     * ADD. The 64-bit path matters beyond its own cost: its result's upper limbs are the constant zero,
+     * so the offsets, counters and lengths computed with it keep folding the checks of the instructions
+     * that use them (memory offsets, comparisons, further arithmetic); a carry chain would make all four
+     * limbs unknown.
+     */
+    public static final class Add extends SpecializingBinary {
         @Override
-        protected void compute(VirtualFrame f, int a, int b) {
+        boolean small(VirtualFrame f, long a, long b, int dst) {
+            long r = a + b;
+            if (Long.compareUnsigned(r, a) < 0) {
+                return false;
+            }
+            Stack.setLong(f, dst, r);
+            return true;
+        }
+
+        @Override
+        void full(VirtualFrame f, int a, int b) {
             long a0 = Stack.get(f, a, 0);
             long r0 = a0 + Stack.get(f, b, 0);
             long c = Long.compareUnsigned(r0, a0) < 0 ? 1 : 0;
@@ -45,9 +61,19 @@ public final class ArithmeticNodes {
         }
     }
 
-    public static final class Sub extends BinaryNode {
+    /** SUB, with a 64-bit path while nothing borrows, for the reason given at {@link Add}. */
+    public static final class Sub extends SpecializingBinary {
         @Override
-        protected void compute(VirtualFrame f, int a, int b) {
+        boolean small(VirtualFrame f, long a, long b, int dst) {
+            if (Long.compareUnsigned(a, b) < 0) {
+                return false;
+            }
+            Stack.setLong(f, dst, a - b);
+            return true;
+        }
+
+        @Override
+        void full(VirtualFrame f, int a, int b) {
             long a0 = Stack.get(f, a, 0);
             long b0 = Stack.get(f, b, 0);
             long r0 = a0 - b0;
@@ -269,28 +295,48 @@ public final class ArithmeticNodes {
      * limb is extended from the sign bit and the ones above become the fill. Each limb is named by a
      * constant, so compiled code indexes fixed frame slots and allocates nothing.
      */
+    /**
+     * SIGNEXTEND. Which limb holds the sign bit depends on {@code k}: the node compiles only the cases it
+     * has seen (a no-op for {@code k >= 31}, or the sign in limb 0 to 3), a few instructions each instead of
+     * all five.
+     */
     public static final class SignExtend extends BinaryNode {
+        @CompilationFinal private int seen;
+
         @Override
         protected void compute(VirtualFrame f, int a, int b) {
             long k = Stack.get(f, a, 0);
             if (!Stack.isSmall(f, a) || Long.compareUnsigned(k, 31) >= 0) {
+                seen(4);
                 return;
             }
             int bit = (int) k * 8 + 7;
             if (bit < 64) {
+                seen(0);
                 long r0 = extend(Stack.get(f, b, 0), bit);
                 long fill = r0 >> 63;
                 Stack.set(f, b, r0, fill, fill, fill);
             } else if (bit < 128) {
+                seen(1);
                 long r1 = extend(Stack.get(f, b, 1), bit);
                 long fill = r1 >> 63;
                 Stack.set(f, b, Stack.get(f, b, 0), r1, fill, fill);
             } else if (bit < 192) {
+                seen(2);
                 long r2 = extend(Stack.get(f, b, 2), bit);
                 Stack.set(f, b, 2, r2);
                 Stack.set(f, b, 3, r2 >> 63);
             } else {
+                seen(3);
                 Stack.set(f, b, 3, extend(Stack.get(f, b, 3), bit));
+            }
+        }
+
+        /** Records that case {@code c} happened; compiled code without it deoptimizes to take it in. */
+        private void seen(int c) {
+            if ((seen & (1 << c)) == 0) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                seen |= 1 << c;
             }
         }
 

@@ -21,7 +21,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
  * {@code Word256Test} checks against BigInteger): each case runs on a fresh node, which takes its 64-bit
  * path when the guard holds, and on a node already rewritten to its full path, and both must give the
  * word and the gas of the reference. The operands cluster where the guards decide: one limb or two,
- * products and powers that just fit 64 bits or just overflow, zero moduli, sign bytes in every limb.
+ * sums, differences, products and powers that just fit 64 bits or just overflow, zero moduli, sign bytes in every limb.
  */
 class ArithmeticNodesTest {
     private static final int CASES = 20_000;
@@ -29,6 +29,12 @@ class ArithmeticNodesTest {
     private static final long[] ALL_ONES = {-1, -1, -1, -1};
 
     private final Random random = new Random(0xFA57_9A7EL);
+
+    @Test
+    void addSub() {
+        checkBinary(ArithmeticNodes.Add::new, Word256::add, w -> 0);
+        checkBinary(ArithmeticNodes.Sub::new, Word256::sub, w -> 0);
+    }
 
     @Test
     void mulDivMod() {
