@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zvm.nodes.Regions;
@@ -18,7 +19,8 @@ import org.zvm.tools.Assembler;
  * Code cut into separately compiled regions ({@code zvm.RegionBytes}, {@link org.zvm.nodes.Regions})
  * computes exactly what it computes as one unit: status, output, gas, storage and logs. Regions of 4
  * bytes put nearly every block in a region of its own, so control crosses regions at every jump and
- * fall-through, and the stack (deeper than the frame-resident part too) crosses with it.
+ * fall-through, and the stack (deeper than the frame-resident part too) crosses with it, with values
+ * that stay the same across entries and values that change (see {@code EntryProfile}).
  */
 class RegionsTest {
     private static final int TINY_REGIONS = 4;
@@ -47,13 +49,35 @@ class RegionsTest {
         assertEquals(run(program, 0), run(program, TINY_REGIONS));
     }
 
+    /**
+     * Compiled regions: each compiles within the first call (the loop's iterations count), with guards on
+     * the stack its entries brought (see {@code EntryProfile}); the later calls with other loop bounds break
+     * those guards, and every result must still be what one interpreted unit computes.
+     */
+    @Test
+    void compiledRegionsComputeWhatOneUnitComputes() {
+        String program = PADDING + NativeExecutionTest.SUM_LOOP;
+        Context.Builder builder = Context.newBuilder(ZvmLanguage.ID).allowExperimentalOptions(true).option("zvm.RegionBytes", Integer.toString(TINY_REGIONS))
+                        .option("engine.BackgroundCompilation", "false").option("engine.MultiTier", "false").option("engine.SingleTierCompilationThreshold", "10");
+        try (ZvmRunner compiled = new ZvmRunner(builder); ZvmRunner interpreted = new ZvmRunner(Context.newBuilder(ZvmLanguage.ID))) {
+            Value regions = compiled.deploy(program);
+            Value whole = interpreted.deploy(program);
+            for (long n : new long[]{100, 100, 37, 0, 1000}) {
+                String calldata = NativeExecutionTest.word(n);
+                assertEquals(ZvmRunner.call(whole, calldata, 1_000_000), ZvmRunner.call(regions, calldata, 1_000_000), "sum below " + n);
+            }
+        }
+    }
+
     private static Map<String, Object> run(String program, int regionBytes) {
         Context.Builder builder = Context.newBuilder(ZvmLanguage.ID).allowExperimentalOptions(true).option("zvm.RegionBytes", Integer.toString(regionBytes));
         try (ZvmRunner zvm = new ZvmRunner(builder)) {
             Value contract = zvm.deploy(program);
             Map<String, Object> first = ZvmRunner.call(contract, NativeExecutionTest.word(100), 200_000);
-            // Twice: the second call runs the regions with the profiles the first left.
-            return Map.of("first", first, "second", ZvmRunner.call(contract, NativeExecutionTest.word(100), 200_000));
+            // Again: the second call runs the regions with the profiles the first left; the third brings other
+            // values into them than their entry profiles recorded.
+            return Map.of("first", first, "second", ZvmRunner.call(contract, NativeExecutionTest.word(100), 200_000),
+                            "third", ZvmRunner.call(contract, NativeExecutionTest.word(37), 200_000));
         }
     }
 }

@@ -39,8 +39,9 @@ public final class ZvmDispatchNode extends ZvmCodeNode implements BytecodeOSRNod
     /** The regions of large code and the one this dispatch runs, or null when it runs all the code. */
     private final Regions regions;
     private final int region;
-    /** Blocks through which control entered this region so far (a profile, grown on a miss). */
+    /** Blocks through which control entered this region so far (a profile, grown on a miss), and what each entry found on the stack. */
     @CompilationFinal(dimensions = 1) private int[] entries = new int[0];
+    @CompilationFinal(dimensions = 1) private EntryProfile[] entryProfiles = new EntryProfile[0];
     @CompilationFinal private Object osrMetadata;
 
     public ZvmDispatchNode(ZvmBlockNode[] blocks, BlockSource source) {
@@ -100,17 +101,25 @@ public final class ZvmDispatchNode extends ZvmCodeNode implements BytecodeOSRNod
         int index = start;
         outer: while (true) {
             if (index == ENTRY) {
-                // A region's entry block is an argument: the profiled entries make it a constant.
+                // A region's entry block is an argument: the profiled entries make it a constant, and
+                // each entry's profile the stack it brings (see EntryProfile).
                 int[] known = entries;
                 for (int i = 0; i < known.length; i++) {
                     if (known[i] == entry) {
+                        entryProfiles[i].apply(frame);
                         index = known[i];
                         continue outer;
                     }
                 }
                 CompilerDirectives.transferToInterpreterAndInvalidate();
-                entries = Arrays.copyOf(known, known.length + 1);
-                entries[known.length] = entry;
+                EntryProfile profile = new EntryProfile();
+                profile.apply(frame);
+                EntryProfile[] profiles = Arrays.copyOf(entryProfiles, known.length + 1);
+                profiles[known.length] = profile;
+                entryProfiles = profiles;
+                int[] grown = Arrays.copyOf(known, known.length + 1);
+                grown[known.length] = entry;
+                entries = grown;
                 index = entry;
                 continue outer;
             }
