@@ -57,12 +57,11 @@ public final class EvmCodeModel implements CodeModel {
         EvmOpcode op = EvmOpcode.of(b, code.fork());
         if (op == null || op == EvmOpcode.INVALID) {
             String mnemonic = op == null ? String.format("INVALID_0x%02X", b) : op.mnemonic();
-            return new InstructionInfo(pc, 1, b, mnemonic, 0, 0, 0, Control.INVALID, null, false);
+            return new InstructionInfo(pc, 1, b, mnemonic, 0, 0, 0, Control.INVALID, null);
         }
         int length = Math.min(op.length(), bytes.length - pc);
         UInt256 immediate = op.isPush() ? code.immediate(pc, op) : op == EvmOpcode.PUSH0 ? UInt256.ZERO : null;
-        return new InstructionInfo(pc, length, b, op.mnemonic(), op.inputs, op.outputs, op.baseGas(code.fork()), control(op), immediate,
-                        op == EvmOpcode.JUMPDEST);
+        return new InstructionInfo(pc, length, b, op.mnemonic(), op.inputs, op.outputs, op.baseGas(code.fork()), control(op), immediate);
     }
 
     private static Control control(EvmOpcode op) {

@@ -28,10 +28,12 @@ import com.oracle.truffle.api.source.SourceSection;
  * resolves {@code PUSH dest; JUMP} pairs to direct block edges at parse time, and creates the nodes.
  * Shared by every format, so blocks, gas and jumps work the same for native, EVM and WASM code.
  *
- * <p>Block leaders are: offset 0, the instruction after anything that ends a block, instructions the
- * format marks (EVM JUMPDEST), the targets of static jumps, and every {@link #MAX_BLOCK_INSTRUCTIONS}th
- * instruction of a longer straight line. A dynamic jump to any other legal
- * destination gets its block built on demand ({@link BlockSource}).
+ * <p>Block leaders are: offset 0, the instruction after anything that ends a block, the targets of
+ * static jumps, and every {@link #MAX_BLOCK_INSTRUCTIONS}th instruction of a longer straight line. A
+ * dynamic jump to any other legal destination (a JUMPDEST inside a block) gets a block from there built
+ * on demand ({@link BlockSource}). A jump destination is no leader by itself: most follow a jump or are
+ * a static jump's target anyway, and a run of them that only a few dynamic jumps enter stays one block,
+ * one gas check, instead of a block per JUMPDEST.
  */
 public final class ContractBuilder implements BlockSource {
     /**
@@ -81,9 +83,6 @@ public final class ContractBuilder implements BlockSource {
             if (startsLine(section, lastLine)) {
                 statements.set(pc);
                 lastLine = section;
-            }
-            if (ins.leader()) {
-                leaders.add(pc);
             }
             if (ins.endsBlock()) {
                 leaders.add(pc + ins.length());

@@ -9,10 +9,9 @@ import org.zvm.runtime.UInt256;
  *
  * @param pushValue the immediate of a push (lets the builder resolve {@code PUSH dest; JUMP} statically),
  *            else null
- * @param leader the format makes this a block start (EVM: JUMPDEST)
  */
 public record InstructionInfo(int pc, int length, int opcode, String mnemonic, int inputs, int outputs, int baseGas,
-                Control control, UInt256 pushValue, boolean leader) {
+                Control control, UInt256 pushValue) {
 
     /** How an instruction affects control flow and block boundaries. */
     public enum Control {

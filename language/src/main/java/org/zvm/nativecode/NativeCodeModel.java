@@ -70,10 +70,10 @@ public final class NativeCodeModel implements CodeModel {
         Opcode op = Opcode.fromByte(b);
         if (op == null || pc + op.length() > code.length) {
             String mnemonic = op == null ? String.format("INVALID_0x%02X", b) : op.mnemonic();
-            return new InstructionInfo(pc, op == null ? 1 : code.length - pc, b, mnemonic, 0, 0, 0, Control.INVALID, null, false);
+            return new InstructionInfo(pc, op == null ? 1 : code.length - pc, b, mnemonic, 0, 0, 0, Control.INVALID, null);
         }
         UInt256 immediate = op.isPush() ? UInt256.fromBytes(code, pc + 1, op.immediateSize) : null;
-        return new InstructionInfo(pc, op.length(), b, op.mnemonic(), op.inputs, op.outputs, op.baseGas, control(op), immediate, op == Opcode.JUMPDEST);
+        return new InstructionInfo(pc, op.length(), b, op.mnemonic(), op.inputs, op.outputs, op.baseGas, control(op), immediate);
     }
 
     private static Control control(Opcode op) {
