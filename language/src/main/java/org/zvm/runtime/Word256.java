@@ -152,53 +152,6 @@ public final class Word256 {
         return r;
     }
 
-    /** SHL: {@code b << shift}, 0 once {@code shift >= 256}. */
-    public static long[] shl(long[] shift, long[] b) {
-        long[] r = new long[4];
-        if (!below(shift, 256)) {
-            return r;
-        }
-        int s = (int) shift[0];
-        int limbs = s >>> 6;
-        int bits = s & 63;
-        for (int i = 3; i >= limbs; i--) {
-            long v = b[i - limbs] << bits;
-            if (bits != 0 && i - limbs - 1 >= 0) {
-                v |= b[i - limbs - 1] >>> (64 - bits);
-            }
-            r[i] = v;
-        }
-        return r;
-    }
-
-    /** SHR: logical {@code b >>> shift}, 0 once {@code shift >= 256}. */
-    public static long[] shr(long[] shift, long[] b) {
-        long[] r = new long[4];
-        if (!below(shift, 256)) {
-            return r;
-        }
-        shiftRightInto(b, (int) shift[0], r);
-        return r;
-    }
-
-    /** SAR: arithmetic {@code b >> shift}; a shift of 256 or more leaves only the sign (0 or all ones). */
-    public static long[] sar(long[] shift, long[] b) {
-        if (b[3] >= 0) {
-            return shr(shift, b);
-        }
-        // For negative b, b >> s == ~(~b >>> s): the complement is non-negative, so the logical shift applies.
-        long[] r = new long[4];
-        if (below(shift, 256)) {
-            long[] nb = not(b);
-            shiftRightInto(nb, (int) shift[0], r);
-        }
-        r[0] = ~r[0];
-        r[1] = ~r[1];
-        r[2] = ~r[2];
-        r[3] = ~r[3];
-        return r;
-    }
-
     // ---- modular arithmetic ----
 
     public static long[] add(long[] a, long[] b) {
@@ -238,12 +191,6 @@ public final class Word256 {
             carry = carry != 0 && t == 0 ? 1 : 0;
             r[i] = t;
         }
-        return r;
-    }
-
-    public static long[] mul(long[] a, long[] b) {
-        long[] r = new long[4];
-        mulLowInto(a, b, r);
         return r;
     }
 
@@ -406,19 +353,6 @@ public final class Word256 {
     /** True when the word is below {@code limit}, a small non-negative int. */
     private static boolean below(long[] w, int limit) {
         return (w[1] | w[2] | w[3]) == 0 && Long.compareUnsigned(w[0], limit) < 0;
-    }
-
-    /** Logical right shift of {@code b} by {@code s} in [0, 256) into the zeroed {@code r}. */
-    private static void shiftRightInto(long[] b, int s, long[] r) {
-        int limbs = s >>> 6;
-        int bits = s & 63;
-        for (int i = 0; i + limbs < 4; i++) {
-            long v = b[i + limbs] >>> bits;
-            if (bits != 0 && i + limbs + 1 < 4) {
-                v |= b[i + limbs + 1] << (64 - bits);
-            }
-            r[i] = v;
-        }
     }
 
     /** Low 256 bits of {@code a * b} into {@code r}, which must not alias {@code a} or {@code b}. */
