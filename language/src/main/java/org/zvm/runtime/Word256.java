@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.runtime;
 
+import java.util.Arrays;
+
 /**
  * EVM 256-bit word arithmetic on four little-endian 64-bit limbs ({@code w[0]} least significant), the
  * layout the operand stack keeps in frame slots, so opcodes need no conversion to a wider type.
@@ -8,11 +10,19 @@ package org.zvm.runtime;
  * <p>Every operation reads its {@code long[4]} inputs without modifying them and returns a new array, so
  * callers may pass slot copies or shared constants freely. For binary opcodes {@code a} is the top of the
  * stack and {@code b} the next, and the result is {@code a OP b}, exactly as the Yellow Paper orders them.
- * Division is Knuth's algorithm D on 32-bit digits: every partial product then fits a {@code long}, which
- * keeps the code short and free of BigInteger on the interpreter's slow paths.
+ * Division is Knuth's algorithm D on the 64-bit limbs themselves, as evmone's intx does it: each quotient
+ * limb comes from multiplying by a precomputed reciprocal of the divisor's top limbs instead of a hardware
+ * division, so DIV, MOD, ADDMOD and MULMOD on full words cost a few dozen multiplications.
  */
 public final class Word256 {
-    private static final long DIGIT = 0xFFFF_FFFFL;
+    /** {@code 0x7FD00 / d9} for the 256 values of a normalized word's top nine bits: the 11-bit seed of {@link #reciprocal2by1}. */
+    private static final char[] RECIPROCAL_SEEDS = new char[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            RECIPROCAL_SEEDS[i] = (char) (0x7FD00 / (256 + i));
+        }
+    }
 
     private Word256() {
     }
@@ -142,53 +152,6 @@ public final class Word256 {
         return r;
     }
 
-    /** SHL: {@code b << shift}, 0 once {@code shift >= 256}. */
-    public static long[] shl(long[] shift, long[] b) {
-        long[] r = new long[4];
-        if (!below(shift, 256)) {
-            return r;
-        }
-        int s = (int) shift[0];
-        int limbs = s >>> 6;
-        int bits = s & 63;
-        for (int i = 3; i >= limbs; i--) {
-            long v = b[i - limbs] << bits;
-            if (bits != 0 && i - limbs - 1 >= 0) {
-                v |= b[i - limbs - 1] >>> (64 - bits);
-            }
-            r[i] = v;
-        }
-        return r;
-    }
-
-    /** SHR: logical {@code b >>> shift}, 0 once {@code shift >= 256}. */
-    public static long[] shr(long[] shift, long[] b) {
-        long[] r = new long[4];
-        if (!below(shift, 256)) {
-            return r;
-        }
-        shiftRightInto(b, (int) shift[0], r);
-        return r;
-    }
-
-    /** SAR: arithmetic {@code b >> shift}; a shift of 256 or more leaves only the sign (0 or all ones). */
-    public static long[] sar(long[] shift, long[] b) {
-        if (b[3] >= 0) {
-            return shr(shift, b);
-        }
-        // For negative b, b >> s == ~(~b >>> s): the complement is non-negative, so the logical shift applies.
-        long[] r = new long[4];
-        if (below(shift, 256)) {
-            long[] nb = not(b);
-            shiftRightInto(nb, (int) shift[0], r);
-        }
-        r[0] = ~r[0];
-        r[1] = ~r[1];
-        r[2] = ~r[2];
-        r[3] = ~r[3];
-        return r;
-    }
-
     // ---- modular arithmetic ----
 
     public static long[] add(long[] a, long[] b) {
@@ -231,12 +194,6 @@ public final class Word256 {
         return r;
     }
 
-    public static long[] mul(long[] a, long[] b) {
-        long[] r = new long[4];
-        mulLowInto(a, b, r);
-        return r;
-    }
-
     /** DIV: unsigned {@code a / b}, 0 when {@code b} is 0. */
     public static long[] div(long[] a, long[] b) {
         if (isZero(b)) {
@@ -248,7 +205,7 @@ public final class Word256 {
         if (compareUnsigned(a, b) < 0) {
             return new long[4];
         }
-        return divRem(a, 4, b, true);
+        return divRem(Arrays.copyOf(a, 5), 4, b, true);
     }
 
     /** MOD: unsigned {@code a mod b}, 0 when {@code b} is 0. */
@@ -262,7 +219,7 @@ public final class Word256 {
         if (compareUnsigned(a, b) < 0) {
             return a.clone();
         }
-        return divRem(a, 4, b, false);
+        return divRem(Arrays.copyOf(a, 5), 4, b, false);
     }
 
     /** SDIV: signed division truncating toward zero; 0 when {@code b} is 0, and -2^255 / -1 wraps to -2^255. */
@@ -280,12 +237,19 @@ public final class Word256 {
         return negA ? negate(r) : r;
     }
 
-    /** ADDMOD: {@code (a + b) mod n} over the full 257-bit sum; 0 when {@code n} is 0. */
+    /**
+     * ADDMOD: {@code (a + b) mod n} over the full 257-bit sum; 0 when {@code n} is 0. Operands already
+     * reduced (the usual case in field arithmetic) need one conditional subtraction, not a division.
+     */
     public static long[] addmod(long[] a, long[] b, long[] n) {
         if (isZero(n)) {
             return new long[4];
         }
-        long[] sum = new long[5];
+        if (lt(a, n) && lt(b, n)) {
+            long[] sum = add(a, b);
+            return lt(sum, a) || !lt(sum, n) ? sub(sum, n) : sum;
+        }
+        long[] sum = new long[6];
         long carry = 0;
         for (int i = 0; i < 4; i++) {
             long s = a[i] + b[i];
@@ -304,10 +268,12 @@ public final class Word256 {
         if (isZero(n)) {
             return new long[4];
         }
-        long[] product = new long[8];
-        for (int i = 0; i < 4; i++) {
+        long[] product = new long[9];
+        int aLimbs = limbCount(a, 4);
+        int bLimbs = limbCount(b, 4);
+        for (int i = 0; i < aLimbs; i++) {
             long carry = 0;
-            for (int j = 0; j < 4; j++) {
+            for (int j = 0; j < bLimbs; j++) {
                 long lo = a[i] * b[j];
                 long hi = Math.unsignedMultiplyHigh(a[i], b[j]);
                 long s = lo + product[i + j];
@@ -317,7 +283,7 @@ public final class Word256 {
                 product[i + j] = t;
                 carry = hi;
             }
-            product[i + 4] = carry;
+            product[i + bLimbs] = carry;
         }
         return divRem(product, 8, n, false);
     }
@@ -345,41 +311,19 @@ public final class Word256 {
         return remainder128(Math.unsignedMultiplyHigh(a, b), a * b, n);
     }
 
-    /**
-     * The unsigned {@code (hi * 2^64 + lo) mod n} for a non-zero {@code n}: Hacker's Delight {@code divlu}
-     * (two 32-bit quotient digits against the normalized divisor), keeping only the remainder.
-     */
+    /** The unsigned {@code (hi * 2^64 + lo) mod n} for a non-zero {@code n}: two 2-by-1 steps against the normalized {@code n}. */
     static long remainder128(long hi, long lo, long n) {
-        long u1 = Long.remainderUnsigned(hi, n);
-        if (u1 == 0) {
+        if (hi == 0) {
             return Long.remainderUnsigned(lo, n);
         }
         int s = Long.numberOfLeadingZeros(n);
-        long v = n << s;
-        long vn1 = v >>> 32;
-        long vn0 = v & DIGIT;
-        long un32 = s == 0 ? u1 : u1 << s | lo >>> (64 - s);
-        long un10 = lo << s;
-        long un21 = quotientDigitStep(un32, un10 >>> 32, v, vn1, vn0);
-        return quotientDigitStep(un21, un10 & DIGIT, v, vn1, vn0) >>> s;
-    }
-
-    /**
-     * One step of {@link #remainder128}: divides {@code (u * 2^32 + digit)} by the normalized {@code v}
-     * ({@code u < v}), estimating the 32-bit quotient digit from {@code v}'s top digit and correcting it at
-     * most twice, and returns the remainder.
-     */
-    private static long quotientDigitStep(long u, long digit, long v, long vn1, long vn0) {
-        long q = Long.divideUnsigned(u, vn1);
-        long rhat = u - q * vn1;
-        while (Long.compareUnsigned(q, DIGIT) > 0 || Long.compareUnsigned(q * vn0, rhat << 32 | digit) > 0) {
-            q--;
-            rhat += vn1;
-            if (Long.compareUnsigned(rhat, DIGIT) > 0) {
-                break;
-            }
-        }
-        return (u << 32 | digit) - q * v;
+        long d = n << s;
+        long v = reciprocal2by1(d);
+        long u1 = hi << s | topBits(lo, s);
+        long u0 = lo << s;
+        long r = u1 - quotient2by1(topBits(hi, s), u1, d, v) * d;
+        r = u0 - quotient2by1(r, u0, d, v) * d;
+        return r >>> s;
     }
 
     /** EXP: {@code base ^ exponent} mod 2^256 by right-to-left square-and-multiply. */
@@ -411,19 +355,6 @@ public final class Word256 {
         return (w[1] | w[2] | w[3]) == 0 && Long.compareUnsigned(w[0], limit) < 0;
     }
 
-    /** Logical right shift of {@code b} by {@code s} in [0, 256) into the zeroed {@code r}. */
-    private static void shiftRightInto(long[] b, int s, long[] r) {
-        int limbs = s >>> 6;
-        int bits = s & 63;
-        for (int i = 0; i + limbs < 4; i++) {
-            long v = b[i + limbs] >>> bits;
-            if (bits != 0 && i + limbs + 1 < 4) {
-                v |= b[i + limbs + 1] << (64 - bits);
-            }
-            r[i] = v;
-        }
-    }
-
     /** Low 256 bits of {@code a * b} into {@code r}, which must not alias {@code a} or {@code b}. */
     private static void mulLowInto(long[] a, long[] b, long[] r) {
         r[0] = 0;
@@ -448,116 +379,237 @@ public final class Word256 {
         }
     }
 
-    /** The {@code i}-th 32-bit digit of a little-endian limb array. */
-    private static int digit(long[] w, int i) {
-        return (int) (w[i >>> 1] >>> ((i & 1) << 5));
-    }
-
-    /** ORs the 32-bit digit {@code value} into position {@code i} of a zeroed limb array. */
-    private static void putDigit(long[] w, int i, long value) {
-        w[i >>> 1] |= (value & DIGIT) << ((i & 1) << 5);
-    }
-
-    /** Number of significant 32-bit digits among the first {@code limbs} limbs. */
-    private static int digitCount(long[] w, int limbs) {
-        for (int i = 2 * limbs - 1; i >= 0; i--) {
-            if (digit(w, i) != 0) {
+    /** Number of significant limbs among the first {@code limbs} of {@code w}. */
+    private static int limbCount(long[] w, int limbs) {
+        for (int i = limbs - 1; i >= 0; i--) {
+            if (w[i] != 0) {
                 return i + 1;
             }
         }
         return 0;
     }
 
+    /** The top {@code s} bits of {@code x} moved to the bottom, {@code x >>> (64 - s)}, but 0 when {@code s} is 0. */
+    private static long topBits(long x, int s) {
+        return (x >>> 1) >>> (63 - s);
+    }
+
+    /** The bottom {@code s} bits of {@code x} moved to the top, {@code x << (64 - s)}, but 0 when {@code s} is 0. */
+    private static long bottomBits(long x, int s) {
+        return (x << 1) << (63 - s);
+    }
+
+    /**
+     * {@code floor((2^128 - 1) / d) - 2^64} for a normalized {@code d} (top bit set), which turns dividing
+     * by {@code d} into two multiplications: Möller and Granlund, "Improved division by invariant integers"
+     * (2011), algorithm 2, a table seed refined by Newton steps to 22, 35 and then 64 bits, and one
+     * final adjustment.
+     */
+    static long reciprocal2by1(long d) {
+        long d0 = d & 1;
+        long d40 = (d >>> 24) + 1;
+        long d63 = (d >>> 1) + d0;
+        long v0 = RECIPROCAL_SEEDS[(int) (d >>> 55) - 256];
+        long v1 = (v0 << 11) - ((v0 * v0 * d40) >>> 40) - 1;
+        long v2 = (v1 << 13) + ((v1 * ((1L << 60) - v1 * d40)) >>> 47);
+        long e = ((v2 >>> 1) & -d0) - v2 * d63;
+        long v3 = (Math.unsignedMultiplyHigh(v2, e) >>> 1) + (v2 << 31);
+        long lo = v3 * d;
+        long hi = Math.unsignedMultiplyHigh(v3, d) + (Long.compareUnsigned(lo + d, lo) < 0 ? 1 : 0);
+        return v3 - hi - d;
+    }
+
+    /**
+     * {@code floor((2^192 - 1) / (d1 * 2^64 + d0)) - 2^64} for a normalized {@code d1}: the reciprocal that
+     * {@link #divStep3by2} divides by (the same paper, algorithm 6).
+     */
+    static long reciprocal3by2(long d1, long d0) {
+        long v = reciprocal2by1(d1);
+        long p = d1 * v + d0;
+        if (Long.compareUnsigned(p, d0) < 0) {
+            v--;
+            if (Long.compareUnsigned(p, d1) >= 0) {
+                v--;
+                p -= d1;
+            }
+            p -= d1;
+        }
+        long t1 = Math.unsignedMultiplyHigh(v, d0);
+        long t0 = v * d0;
+        p += t1;
+        if (Long.compareUnsigned(p, t1) < 0) {
+            v--;
+            if (Long.compareUnsigned(p, d1) > 0 || p == d1 && Long.compareUnsigned(t0, d0) >= 0) {
+                v--;
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The quotient of {@code (u1 * 2^64 + u0) / d} for a normalized {@code d} above {@code u1}, given
+     * {@code v = reciprocal2by1(d)}: one estimate from the reciprocal, off by at most one either way
+     * (algorithm 4 of the paper). The remainder is {@code u0 - q * d} mod 2^64.
+     */
+    static long quotient2by1(long u1, long u0, long d, long v) {
+        long q0 = v * u1;
+        long q1 = Math.unsignedMultiplyHigh(v, u1);
+        long s = q0 + u0;
+        q1 += u1 + (Long.compareUnsigned(s, q0) < 0 ? 1 : 0) + 1;
+        q0 = s;
+        long r = u0 - q1 * d;
+        if (Long.compareUnsigned(r, q0) > 0) {
+            q1--;
+            r += d;
+        }
+        if (Long.compareUnsigned(r, d) >= 0) {
+            q1++;
+        }
+        return q1;
+    }
+
+    /**
+     * Divides the three limbs {@code u[i + 2], u[i + 1], u[i]} by the normalized {@code d1 * 2^64 + d0},
+     * which must be above the top two, given {@code v = reciprocal3by2(d1, d0)}: returns the quotient limb
+     * and leaves the two-limb remainder in {@code u[i + 1], u[i]} (algorithm 5 of the paper).
+     */
+    static long divStep3by2(long[] u, int i, long d1, long d0, long v) {
+        long u2 = u[i + 2];
+        long u1 = u[i + 1];
+        long u0 = u[i];
+        long q0 = v * u2;
+        long q1 = Math.unsignedMultiplyHigh(v, u2);
+        long s = q0 + u1;
+        q1 += u2 + (Long.compareUnsigned(s, q0) < 0 ? 1 : 0);
+        q0 = s;
+        // r = (u1 - q1 * d1, u0) - q1 * d0 - d, modulo 2^128.
+        long r1 = u1 - q1 * d1;
+        long t0 = q1 * d0;
+        long t1 = Math.unsignedMultiplyHigh(q1, d0);
+        long r0 = u0 - t0;
+        r1 = r1 - t1 - (Long.compareUnsigned(u0, t0) < 0 ? 1 : 0);
+        long borrow = Long.compareUnsigned(r0, d0) < 0 ? 1 : 0;
+        r0 -= d0;
+        r1 = r1 - d1 - borrow;
+        q1++;
+        if (Long.compareUnsigned(r1, q0) >= 0) {
+            q1--;
+            long sum0 = r0 + d0;
+            r1 += d1 + (Long.compareUnsigned(sum0, r0) < 0 ? 1 : 0);
+            r0 = sum0;
+        }
+        if (Long.compareUnsigned(r1, d1) > 0 || r1 == d1 && Long.compareUnsigned(r0, d0) >= 0) {
+            q1++;
+            r1 = r1 - d1 - (Long.compareUnsigned(r0, d0) < 0 ? 1 : 0);
+            r0 -= d0;
+        }
+        u[i + 1] = r1;
+        u[i] = r0;
+        return q1;
+    }
+
+    /** Subtracts {@code q * d[0, count)} from {@code u[j, j + count)} and returns what borrows out of the top. */
+    private static long subtractProduct(long[] u, int j, long[] d, int count, long q) {
+        long borrow = 0;
+        for (int i = 0; i < count; i++) {
+            long lo = q * d[i] + borrow;
+            long hi = Math.unsignedMultiplyHigh(q, d[i]) + (Long.compareUnsigned(lo, borrow) < 0 ? 1 : 0);
+            long x = u[j + i];
+            u[j + i] = x - lo;
+            borrow = hi + (Long.compareUnsigned(x, lo) < 0 ? 1 : 0);
+        }
+        return borrow;
+    }
+
+    /** Adds {@code d[0, count)} to {@code u[j, j + count)}, dropping the carry out of the top. */
+    private static void addBack(long[] u, int j, long[] d, int count) {
+        long carry = 0;
+        for (int i = 0; i < count; i++) {
+            long x = u[j + i];
+            long s = x + d[i];
+            long t = s + carry;
+            carry = (Long.compareUnsigned(s, x) < 0 ? 1 : 0) + (Long.compareUnsigned(t, s) < 0 ? 1 : 0);
+            u[j + i] = t;
+        }
+    }
+
     /**
      * Unsigned division of the {@code uLimbs}-limb {@code u} by the non-zero 256-bit {@code d}, returning
-     * the quotient (only when {@code uLimbs <= 4}, so it fits a word) or the remainder. Knuth, TAOCP vol. 2,
-     * 4.3.1, algorithm D, following Hacker's Delight {@code divmnu}.
+     * the quotient (only when {@code uLimbs <= 4}, so it fits a word) or the remainder. {@code u} is scratch:
+     * it needs one spare zero limb above {@code uLimbs}, and its contents are overwritten. Knuth's
+     * algorithm D (TAOCP vol. 2, 4.3.1) on 64-bit limbs: after normalizing, each quotient limb comes from
+     * a reciprocal-based 2-by-1 step (one-limb divisor) or 3-by-2 step (longer ones); with a 3-by-2
+     * estimate the multiply-subtract covers only the divisor's lower limbs and is at most one too large.
      */
     private static long[] divRem(long[] u, int uLimbs, long[] d, boolean quotient) {
         long[] out = new long[4];
-        int n = digitCount(d, 4);
-        int m = digitCount(u, uLimbs);
+        int n = limbCount(d, 4);
+        int m = limbCount(u, uLimbs);
         if (m < n) {
             if (!quotient) {
                 System.arraycopy(u, 0, out, 0, 4);
             }
             return out;
         }
+        // Normalize: shift both so the divisor's top limb has its high bit set; u grows into u[m].
+        int s = Long.numberOfLeadingZeros(d[n - 1]);
+        u[m] = topBits(u[m - 1], s);
+        for (int i = m - 1; i > 0; i--) {
+            u[i] = u[i] << s | topBits(u[i - 1], s);
+        }
+        u[0] <<= s;
         if (n == 1) {
-            long v = digit(d, 0) & DIGIT;
-            long r = 0;
+            long dn = d[0] << s;
+            long v = reciprocal2by1(dn);
+            long r = u[m];
             for (int j = m - 1; j >= 0; j--) {
-                long cur = (r << 32) | (digit(u, j) & DIGIT);
-                long q = Long.divideUnsigned(cur, v);
-                r = cur - q * v;
+                long q = quotient2by1(r, u[j], dn, v);
+                r = u[j] - q * dn;
                 if (quotient) {
-                    putDigit(out, j, q);
+                    out[j] = q;
                 }
             }
             if (!quotient) {
-                out[0] = r;
+                out[0] = r >>> s;
             }
             return out;
         }
-        // D1: normalize so the divisor's top digit has its high bit set; long shifts make s == 0 harmless.
-        int s = Integer.numberOfLeadingZeros(digit(d, n - 1));
-        int[] vn = new int[n];
+        long[] dn = new long[n];
         for (int i = n - 1; i > 0; i--) {
-            vn[i] = (int) ((((long) digit(d, i) << 32) | (digit(d, i - 1) & DIGIT)) >>> (32 - s));
+            dn[i] = d[i] << s | topBits(d[i - 1], s);
         }
-        vn[0] = digit(d, 0) << s;
-        int[] un = new int[m + 1];
-        un[m] = (int) ((digit(u, m - 1) & DIGIT) >>> (32 - s));
-        for (int i = m - 1; i > 0; i--) {
-            un[i] = (int) ((((long) digit(u, i) << 32) | (digit(u, i - 1) & DIGIT)) >>> (32 - s));
-        }
-        un[0] = digit(u, 0) << s;
-        long vTop = vn[n - 1] & DIGIT;
-        long vNext = vn[n - 2] & DIGIT;
+        dn[0] = d[0] << s;
+        long d1 = dn[n - 1];
+        long d0 = dn[n - 2];
+        long v = reciprocal3by2(d1, d0);
         for (int j = m - n; j >= 0; j--) {
-            // D3: estimate the quotient digit from the top two dividend digits, then refine with the third.
-            long num = ((un[j + n] & DIGIT) << 32) | (un[j + n - 1] & DIGIT);
-            long qhat = Long.divideUnsigned(num, vTop);
-            long rhat = num - qhat * vTop;
-            while (qhat > DIGIT
-                    || Long.compareUnsigned(qhat * vNext, (rhat << 32) | (un[j + n - 2] & DIGIT)) > 0) {
-                qhat--;
-                rhat += vTop;
-                if (rhat > DIGIT) {
-                    break;
+            long q;
+            if (u[j + n] == d1 && u[j + n - 1] == d0) {
+                // The top limbs equal the divisor's, so the 3-by-2 estimate would be 2^64; as the remainder
+                // so far is below the divisor, the quotient limb is exactly 2^64 - 1.
+                q = -1;
+                subtractProduct(u, j, dn, n, q);
+            } else {
+                q = divStep3by2(u, j + n - 2, d1, d0, v);
+                long borrow = subtractProduct(u, j, dn, n - 2, q);
+                long r0 = u[j + n - 2];
+                long r1 = u[j + n - 1];
+                long borrow1 = Long.compareUnsigned(r0, borrow) < 0 ? 1 : 0;
+                u[j + n - 2] = r0 - borrow;
+                u[j + n - 1] = r1 - borrow1;
+                if (Long.compareUnsigned(r1, borrow1) < 0) {
+                    // The estimate was one too large (rare): add the divisor back.
+                    q--;
+                    addBack(u, j, dn, n);
                 }
-            }
-            // D4: multiply and subtract.
-            long borrow = 0;
-            long t;
-            for (int i = 0; i < n; i++) {
-                long p = qhat * (vn[i] & DIGIT);
-                t = (un[i + j] & DIGIT) - borrow - (p & DIGIT);
-                un[i + j] = (int) t;
-                borrow = (p >>> 32) - (t >> 32);
-            }
-            t = (un[j + n] & DIGIT) - borrow;
-            un[j + n] = (int) t;
-            // D6: the estimate was one too large (rare); add the divisor back.
-            if (t < 0) {
-                qhat--;
-                long carry = 0;
-                for (int i = 0; i < n; i++) {
-                    t = (un[i + j] & DIGIT) + (vn[i] & DIGIT) + carry;
-                    un[i + j] = (int) t;
-                    carry = t >>> 32;
-                }
-                un[j + n] = (int) (un[j + n] + carry);
             }
             if (quotient) {
-                putDigit(out, j, qhat);
+                out[j] = q;
             }
         }
         if (!quotient) {
-            // D8: the remainder is un[0, n) shifted back down by s.
             for (int i = 0; i < n; i++) {
-                long hi = i + 1 < n ? un[i + 1] & DIGIT : 0;
-                putDigit(out, i, ((hi << 32) | (un[i] & DIGIT)) >>> s);
+                out[i] = u[i] >>> s | (i + 1 < n ? bottomBits(u[i + 1], s) : 0);
             }
         }
         return out;

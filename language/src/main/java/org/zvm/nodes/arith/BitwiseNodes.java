@@ -3,7 +3,6 @@ package org.zvm.nodes.arith;
 
 import org.zvm.nodes.Stack;
 import org.zvm.nodes.ZvmInstructionNode;
-import org.zvm.runtime.Word256;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;

@@ -4,6 +4,7 @@ package org.zvm.nodes.arith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigInteger;
 import java.util.Random;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.zvm.nodes.Stack;
 import org.zvm.nodes.ZvmInstructionNode;
+import org.zvm.runtime.UInt256;
 import org.zvm.runtime.Word256;
 
 import com.oracle.truffle.api.Truffle;
@@ -38,7 +40,7 @@ class ArithmeticNodesTest {
 
     @Test
     void mulDivMod() {
-        checkBinary(ArithmeticNodes.Mul::new, Word256::mul, w -> 0);
+        checkBinary(ArithmeticNodes.Mul::new, onBig(BigInteger::multiply), w -> 0);
         checkBinary(ArithmeticNodes.Div::new, Word256::div, w -> 0);
         checkBinary(ArithmeticNodes.Mod::new, Word256::mod, w -> 0);
     }
@@ -51,9 +53,56 @@ class ArithmeticNodesTest {
 
     @Test
     void shifts() {
-        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SHL), Word256::shl, w -> 0);
-        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SHR), Word256::shr, w -> 0);
-        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SAR), Word256::sar, w -> 0);
+        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SHL), onBig((s, v) -> s.compareTo(LIMIT) >= 0 ? BigInteger.ZERO : v.shiftLeft(s.intValue())), w -> 0);
+        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SHR), onBig((s, v) -> s.compareTo(LIMIT) >= 0 ? BigInteger.ZERO : v.shiftRight(s.intValue())), w -> 0);
+        // BigInteger.shiftRight floors, which is the arithmetic shift; 256 already leaves only the sign.
+        checkBinary(() -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SAR), onBig((s, v) -> signed(v).shiftRight(s.min(LIMIT).intValue())), w -> 0);
+    }
+
+    private static final String MAX = "0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
+    private static final String MIN = "0x8000000000000000000000000000000000000000000000000000000000000000";
+    private static final String MAX_POS = "0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
+
+    @Test
+    void mulVectors() {
+        vector(ArithmeticNodes.Mul::new, "0x1", MAX, MAX);
+        vector(ArithmeticNodes.Mul::new, "0x0", "0x100000000000000000000000000000000", "0x100000000000000000000000000000000");
+        vector(ArithmeticNodes.Mul::new, "0xfffffffffffffffe0000000000000001", "0xffffffffffffffff", "0xffffffffffffffff");
+    }
+
+    @Test
+    void shiftVectors() {
+        Supplier<BinaryNode> shl = () -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SHL);
+        Supplier<BinaryNode> shr = () -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SHR);
+        Supplier<BinaryNode> sar = () -> new BitwiseNodes.Shift(BitwiseNodes.Shift.Kind.SAR);
+        vector(shl, MAX, "0x0", MAX);
+        vector(shl, "0x2", "0x1", "0x1");
+        vector(shl, "0x10000000000000000", "0x40", "0x1");
+        vector(shl, MIN, "0xff", "0x1");
+        vector(shl, MIN, "0xff", MAX);
+        vector(shl, "0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0", "0x4", MAX);
+        vector(shl, "0x0", "0x100", "0x1");
+        vector(shl, "0x0", MAX, MAX);
+        // A huge shift whose low limb is small must not be read as that small shift.
+        vector(shl, "0x0", "0x10000000000000001", "0x1");
+        vector(shr, MAX, "0x0", MAX);
+        vector(shr, "0x1", "0xff", MIN);
+        vector(shr, MAX_POS, "0x1", MAX);
+        vector(shr, "0x1", "0x40", "0x10000000000000000");
+        vector(shr, "0x0", "0x100", MIN);
+        vector(shr, "0x0", "0x10000000000000001", MAX);
+        vector(sar, MIN, "0x0", MIN);
+        vector(sar, "0xc000000000000000000000000000000000000000000000000000000000000000", "0x1", MIN);
+        vector(sar, MAX, "0xff", MIN);
+        vector(sar, MAX, "0x100", MIN);
+        vector(sar, MAX, MAX, MAX);
+        vector(sar, MAX, "0x10000000000000000", MIN);
+        vector(sar, "0x0", "0x100", MAX_POS);
+        vector(sar, "0x0", "0xff", MAX_POS);
+        vector(sar, "0x1", "0xfe", MAX_POS);
+        vector(sar, MAX, "0x4", "0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0");
+        vector(sar, MAX, "0x41", "0xffffffffffffffffffffffffffffffffffffffffffffffff0000000000000000");
+        vector(sar, "0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff8", "0x1", "0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0");
     }
 
     @Test
@@ -73,6 +122,28 @@ class ArithmeticNodesTest {
     }
 
     // ---- harness ----
+
+    private static final BigInteger LIMIT = BigInteger.valueOf(256);
+
+    /** A reference on BigInteger, for the opcodes whose full-width path exists only in the nodes. */
+    private static BinaryOperator<long[]> onBig(BinaryOperator<BigInteger> op) {
+        return (a, b) -> UInt256.of(op.apply(UInt256.of(a).toBigInteger(), UInt256.of(b).toBigInteger())).toLimbs();
+    }
+
+    private static BigInteger signed(BigInteger u) {
+        return u.testBit(255) ? u.subtract(BigInteger.ONE.shiftLeft(256)) : u;
+    }
+
+    /** {@code node} on operands {@code a} (the top) and {@code b}, both fresh and already on its full path, gives {@code expected}. */
+    private static void vector(Supplier<BinaryNode> node, String expected, String a, String b) {
+        BinaryNode full = node.get();
+        run(full, ALL_ONES, ALL_ONES);
+        long[] x = UInt256.fromHex(a).toLimbs();
+        long[] y = UInt256.fromHex(b).toLimbs();
+        for (BinaryNode n : new BinaryNode[]{node.get(), full}) {
+            assertArrayEquals(UInt256.fromHex(expected).toLimbs(), Stack.read(run(n, x, y), 0), () -> n.getClass().getSimpleName() + "(" + a + ", " + b + ")");
+        }
+    }
 
     /**
      * Word operands near the guards: small numbers, one-limb edges, powers of two in any limb, signed
