@@ -6,7 +6,6 @@ import org.zvm.wasm.ValueTypes;
 import org.zvm.wasm.runtime.RefNull;
 import org.zvm.wasm.runtime.V128;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -60,11 +59,7 @@ public final class WasmRootNode extends RootNode {
                 frame.setLongStatic(i, 0L);
             }
         }
-        if (CompilerDirectives.inCompiledCode()) {
-            for (int i = locals.length; i < getFrameDescriptor().getNumberOfSlots(); i++) {
-                frame.clearPrimitiveStatic(i);
-            }
-        }
+        WasmNode.clear(frame, locals.length, getFrameDescriptor().getNumberOfSlots());
     }
 
     @ExplodeLoop
