@@ -36,8 +36,9 @@ public final class WasmLoopNode extends WasmNode {
         @Children private final WasmNode[] body;
         private final Instance instance;
         /**
-         * Whether the loop returns one value, which {@link WasmLoopNode#execute} then returns without reading the status:
-         * every exit returns {@link #FALL_THROUGH}, so compiled code boxes no branch depth into an {@code Integer}.
+         * Whether the loop returns one value, which {@link WasmLoopNode#execute} then returns without reading
+         * the status: every exit returns {@link #FALL_THROUGH}, so compiled code boxes no branch depth into an
+         * {@code Integer}.
          */
         private final boolean oneResult;
 
