@@ -9,6 +9,10 @@ import com.oracle.truffle.api.profiles.CountingConditionProfile;
  * {@code br}, {@code br_if} and {@code return}: move the label's {@code count} values from the top of the
  * stack ({@code from}) to where the label expects them ({@code to}), then leave {@code depth} blocks.
  * For {@code br_if} the condition sits in {@code conditionSlot} (-1 for an unconditional branch).
+ * <p>
+ * {@code br_if} clears its condition slot (its only dropped slot) before it decides, not after as a block
+ * does for other nodes: both ways out then carry the same frame state, so compiled code merges no slot
+ * values where they meet and the test of the returned depth folds into the branch itself.
  */
 public final class WasmBranchNode extends WasmNode {
     private final int depth;
@@ -28,8 +32,12 @@ public final class WasmBranchNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (conditionSlot >= 0 && !profile.profile((int) frame.getLongStatic(conditionSlot) != 0)) {
-            return NEXT;
+        if (conditionSlot >= 0) {
+            boolean taken = (int) frame.getLongStatic(conditionSlot) != 0;
+            drop(frame);
+            if (!profile.profile(taken)) {
+                return NEXT;
+            }
         }
         move(frame, from, to, count);
         return depth;

@@ -4,7 +4,11 @@ package org.zvm.wasm.nodes;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.profiles.CountingConditionProfile;
 
-/** {@code if ... else ... end}: each arm is a block; the condition was popped from {@code conditionSlot}. */
+/**
+ * {@code if ... else ... end}: each arm is a block; the condition was popped from {@code conditionSlot}.
+ * It is cleared before the arm runs, as {@code br_if} clears its own (the parent cannot: the if's first
+ * result may land in that slot), so an arm that leaves the slot alone leaves it as the other arm does.
+ */
 public final class WasmIfNode extends WasmNode {
     private final int conditionSlot;
     @Child private WasmBlockNode thenBlock;
@@ -19,7 +23,9 @@ public final class WasmIfNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (profile.profile((int) frame.getLongStatic(conditionSlot) != 0)) {
+        boolean condition = (int) frame.getLongStatic(conditionSlot) != 0;
+        clear(frame, conditionSlot, conditionSlot + 1);
+        if (profile.profile(condition)) {
             return thenBlock.execute(frame);
         }
         return elseBlock.execute(frame);

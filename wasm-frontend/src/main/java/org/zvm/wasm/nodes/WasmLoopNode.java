@@ -21,7 +21,7 @@ public final class WasmLoopNode extends WasmNode {
     private final int result;
 
     public WasmLoopNode(WasmNode[] body, Instance instance, int result) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, instance));
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, instance, result != MANY));
         this.result = result;
     }
 
@@ -35,10 +35,17 @@ public final class WasmLoopNode extends WasmNode {
         private static final Integer FALL_THROUGH = NEXT;
         @Children private final WasmNode[] body;
         private final Instance instance;
+        /**
+         * Whether the loop returns one value, which {@link WasmLoopNode#execute} then returns without reading
+         * the status: every exit returns {@link #FALL_THROUGH}, so compiled code boxes no branch depth into an
+         * {@code Integer}.
+         */
+        private final boolean oneResult;
 
-        Body(WasmNode[] body, Instance instance) {
+        Body(WasmNode[] body, Instance instance, boolean oneResult) {
             this.body = body;
             this.instance = instance;
+            this.oneResult = oneResult;
         }
 
         @Override
@@ -53,7 +60,7 @@ public final class WasmLoopNode extends WasmNode {
             for (WasmNode n : body) {
                 int r = n.execute(frame);
                 if (r != NEXT) {
-                    return r == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(r - 1);
+                    return r == 0 ? CONTINUE_LOOP_STATUS : oneResult ? FALL_THROUGH : Integer.valueOf(r - 1);
                 }
                 n.drop(frame);
             }

@@ -41,10 +41,15 @@ public abstract class WasmNode extends Node {
      * Clears the slots this node left dead, in compiled code only (as GraalWasm's {@code dropPrimitive}): the
      * frame states then no longer carry the popped values, so loops need fewer merges and registers.
      */
-    @ExplodeLoop
     final void drop(VirtualFrame frame) {
+        clear(frame, dropFrom, dropTo);
+    }
+
+    /** Clears the numeric slots {@code [from, to)} in compiled code only (see {@link #drop}). */
+    @ExplodeLoop
+    static void clear(VirtualFrame frame, int from, int to) {
         if (CompilerDirectives.inCompiledCode()) {
-            for (int s = dropFrom; s < dropTo; s++) {
+            for (int s = from; s < to; s++) {
                 frame.clearPrimitiveStatic(s);
             }
         }

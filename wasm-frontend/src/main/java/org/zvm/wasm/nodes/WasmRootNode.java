@@ -17,7 +17,9 @@ import com.oracle.truffle.api.nodes.RootNode;
  * the results read from the bottom of the operand stack (where {@code return} and the body's end leave them).
  * <p>
  * Locals and stack slots are static frame slots (as GraalWasm's): validation already knows each slot's type
- * at every instruction, so compiled code carries no slot tags, their merges or their checks.
+ * at every instruction, so compiled code carries no slot tags, their merges or their checks. Compiled code
+ * starts with the stack slots cleared, the state {@link WasmNode#drop} leaves them in: a loop whose paths
+ * clear a slot on some iterations then carries no merge of "cleared" with "never written" around its back edge.
  */
 public final class WasmRootNode extends RootNode {
     private final String name;
@@ -57,6 +59,7 @@ public final class WasmRootNode extends RootNode {
                 frame.setLongStatic(i, 0L);
             }
         }
+        WasmNode.clear(frame, locals.length, getFrameDescriptor().getNumberOfSlots());
     }
 
     @ExplodeLoop
