@@ -12,7 +12,7 @@ lib=$here/target/lib
 stamp=$here/target/.built
 
 if [[ ! -f "$stamp" || -n "$(find "$here/pom.xml" "$here/src" "$here/../../launcher/src/main/java/org/zvm/launcher/Bench.java" -newer "$stamp" -print -quit)" ]]; then
-    (cd "$here" && JAVA_HOME="$jdk" MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}" mvn -B -q -o process-classes >&2)
+    (cd "$here" && JAVA_HOME="$jdk" MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}" mvn -B -q process-classes >&2)
     touch "$stamp"
 fi
 
