@@ -9,6 +9,7 @@ import java.util.List;
 import org.zvm.opcode.Opcode;
 import org.zvm.parser.CodeDecoder;
 import org.zvm.parser.Instruction;
+import org.zvm.util.Hex;
 
 /**
  * Turns native code back into {@code .zasm} that {@link Assembler} turns into the same bytes, for any
@@ -101,7 +102,7 @@ public final class Disassembler {
             }
             String statement = "    " + body;
             text.append(statement).repeat(' ', Math.max(1, COMMENT_COLUMN - statement.length()))
-                            .append("; 0x").append(hex4(offset)).append(note).append('\n');
+                            .append("; 0x").append(Hex.offset(offset)).append(note).append('\n');
             map.add(offset, ++line);
         }
         return new Listing(text.toString(), map.build(code.length));
@@ -123,12 +124,6 @@ public final class Disassembler {
     }
 
     private static String label(int offset) {
-        return "L" + hex4(offset);
-    }
-
-    /** {@code offset} in hex, at least four digits: {@code String.format("%04x")} took almost half of a disassembly's time. */
-    private static String hex4(int offset) {
-        String digits = Integer.toHexString(offset);
-        return digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits;
+        return "L" + Hex.offset(offset);
     }
 }
