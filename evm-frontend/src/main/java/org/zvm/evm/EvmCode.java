@@ -3,8 +3,10 @@ package org.zvm.evm;
 
 import java.util.BitSet;
 
+import org.zvm.builder.InstructionInfo;
 import org.zvm.runtime.UInt256;
 import org.zvm.tools.SourceMap;
+import org.zvm.util.Hex;
 
 /**
  * What every reader of EVM code needs first: instruction starts and JUMPDEST analysis (a 0x5B byte inside
@@ -65,9 +67,9 @@ public final class EvmCode {
         for (int pc = starts.nextSetBit(0); pc >= 0; pc = starts.nextSetBit(pc + 1)) {
             int b = code[pc] & 0xFF;
             EvmOpcode op = EvmOpcode.of(b, fork);
-            text.append(String.format("%04x  ", pc));
+            text.append(Hex.offset(pc)).append("  ");
             if (op == null) {
-                text.append(String.format("INVALID_0x%02X", b));
+                text.append(InstructionInfo.invalidMnemonic(b));
             } else {
                 text.append(op.mnemonic());
                 if (op.isPush()) {

@@ -56,7 +56,7 @@ public final class EvmCodeModel implements CodeModel {
         int b = bytes[pc] & 0xFF;
         EvmOpcode op = EvmOpcode.of(b, code.fork());
         if (op == null || op == EvmOpcode.INVALID) {
-            String mnemonic = op == null ? String.format("INVALID_0x%02X", b) : op.mnemonic();
+            String mnemonic = op == null ? InstructionInfo.invalidMnemonic(b) : op.mnemonic();
             return new InstructionInfo(pc, 1, b, mnemonic, 0, 0, 0, Control.INVALID, null);
         }
         int length = Math.min(op.length(), bytes.length - pc);

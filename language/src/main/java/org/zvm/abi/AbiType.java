@@ -83,8 +83,22 @@ public sealed interface AbiType {
         }
     }
 
-    /** {@code T[k]} when {@code length >= 0}, else {@code T[]}. */
+    /**
+     * {@code T[k]} when {@code length >= 0}, else {@code T[]}. Elements take at least a word, and a
+     * static array's or a tuple's head at most 2^31-1 bytes: an element of no size ({@code int[0]}, {@code ()}, which no
+     * compiler emits) let a few bytes of signature or data stand for millions of values, and a larger
+     * head size overflowed.
+     */
     record Array(AbiType element, int length) implements AbiType {
+        public Array {
+            if (!element.isDynamic() && element.headSize() == 0) {
+                throw new AbiException(element.canonical() + "[" + (length < 0 ? "" : Integer.toString(length)) + "]: array elements of zero size are not supported");
+            }
+            if (length > 0 && !element.isDynamic() && (long) length * element.headSize() > Integer.MAX_VALUE) {
+                throw new AbiException(element.canonical() + "[" + length + "]: too large, its head takes " + (long) length * element.headSize() + " bytes");
+            }
+        }
+
         public String canonical() {
             return element.canonical() + "[" + (length < 0 ? "" : Integer.toString(length)) + "]";
         }
@@ -112,6 +126,13 @@ public sealed interface AbiType {
             names = List.copyOf(names);
             if (names.size() != types.size()) {
                 throw new IllegalArgumentException("a name for each component");
+            }
+            long head = 0;
+            for (AbiType t : types) {
+                head += t.headSize();
+            }
+            if (head > Integer.MAX_VALUE) {
+                throw new AbiException("a tuple of " + types.size() + " components: too large, its head takes " + head + " bytes");
             }
         }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.zvm.builder;
 
+import java.util.HexFormat;
+
 import org.zvm.runtime.UInt256;
 
 /**
@@ -12,6 +14,11 @@ import org.zvm.runtime.UInt256;
  */
 public record InstructionInfo(int pc, int length, int opcode, String mnemonic, int inputs, int outputs, int baseGas,
                 Control control, UInt256 pushValue) {
+
+    /** The mnemonic of a byte that is no instruction, {@code INVALID_0xFE}: fuzzed code is full of them, so no {@code String.format}. */
+    public static String invalidMnemonic(int opcode) {
+        return "INVALID_0x" + HexFormat.of().withUpperCase().toHexDigits((byte) opcode);
+    }
 
     /** How an instruction affects control flow and block boundaries. */
     public enum Control {

@@ -69,7 +69,7 @@ public final class NativeCodeModel implements CodeModel {
         int b = code[pc] & 0xFF;
         Opcode op = Opcode.fromByte(b);
         if (op == null || pc + op.length() > code.length) {
-            String mnemonic = op == null ? String.format("INVALID_0x%02X", b) : op.mnemonic();
+            String mnemonic = op == null ? InstructionInfo.invalidMnemonic(b) : op.mnemonic();
             return new InstructionInfo(pc, op == null ? 1 : code.length - pc, b, mnemonic, 0, 0, 0, Control.INVALID, null);
         }
         UInt256 immediate = op.isPush() ? UInt256.fromBytes(code, pc + 1, op.immediateSize) : null;

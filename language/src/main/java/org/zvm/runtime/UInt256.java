@@ -101,9 +101,21 @@ public record UInt256(long w0, long w1, long w2, long w3) implements Comparable<
         }
     }
 
-    /** Minimal hex quantity as JSON-RPC prints it: {@code 0x0}, {@code 0x2a}. */
+    /**
+     * Minimal hex quantity as JSON-RPC prints it: {@code 0x0}, {@code 0x2a}. Straight from the limbs:
+     * the EIP-3155 tracer prints every stack word of every step, and going through {@link BigInteger}
+     * was most of a traced run's time.
+     */
     public String toHexQuantity() {
-        return "0x" + toBigInteger().toString(16);
+        int top = 3;
+        while (top > 0 && limb(top) == 0) {
+            top--;
+        }
+        StringBuilder sb = new StringBuilder(2 + 16 * (top + 1)).append("0x").append(Long.toHexString(limb(top)));
+        for (int i = top - 1; i >= 0; i--) {
+            sb.append(HexFormat.of().toHexDigits(limb(i)));
+        }
+        return sb.toString();
     }
 
     /** All 64 hex digits with {@code 0x}. */

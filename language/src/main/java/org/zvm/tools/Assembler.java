@@ -128,15 +128,17 @@ public final class Assembler {
             int space = firstSpace(line);
             String word = line.substring(0, space);
             List<String> operands = operands(line.substring(space));
-            if (word.equalsIgnoreCase(".byte")) {
+            // Mnemonics first, and string comparisons only on the rare lines that are not one: under a
+            // fuzzer every String comparison in zvm's classes is hooked, and costly.
+            if (word.charAt(0) == '.') {
+                if (!word.equalsIgnoreCase(".byte")) {
+                    throw error("unknown directive '" + word + "'");
+                }
                 byteDirective(operands);
                 return;
             }
-            if (word.startsWith(".")) {
-                throw error("unknown directive '" + word + "'");
-            }
-            boolean generic = word.equalsIgnoreCase("PUSH");
-            Opcode op = generic ? null : Opcode.fromMnemonic(word);
+            Opcode op = Opcode.fromMnemonic(word);
+            boolean generic = op == null && word.equalsIgnoreCase("PUSH");
             if (op == null && !generic) {
                 throw error("unknown mnemonic '" + word + "'");
             }

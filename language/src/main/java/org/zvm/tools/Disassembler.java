@@ -2,14 +2,14 @@
 package org.zvm.tools;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 import org.zvm.opcode.Opcode;
 import org.zvm.parser.CodeDecoder;
 import org.zvm.parser.Instruction;
+import org.zvm.util.Hex;
 
 /**
  * Turns native code back into {@code .zasm} that {@link Assembler} turns into the same bytes, for any
@@ -49,13 +49,13 @@ public final class Disassembler {
     /** The {@code .zasm} text for {@code code} plus the line of every statement. */
     public static Listing listing(byte[] code) {
         List<Object> statements = new ArrayList<>();
-        Set<Integer> starts = new HashSet<>();
+        BitSet starts = new BitSet(code.length);
         int pc = 0;
         while (pc < code.length) {
-            starts.add(pc);
+            starts.set(pc);
             Opcode op = Opcode.fromByte(code[pc]);
             if (op == null) {
-                statements.add(new Raw(pc, 1, String.format("invalid opcode 0x%02x", code[pc] & 0xFF)));
+                statements.add(new Raw(pc, 1, "invalid opcode 0x" + HEX.toHexDigits(code[pc])));
                 pc++;
             } else if (pc + op.length() > code.length) {
                 int have = code.length - pc - 1;
@@ -68,11 +68,11 @@ public final class Disassembler {
             }
         }
 
-        Set<Integer> targets = new HashSet<>();
+        BitSet targets = new BitSet(code.length);
         for (int i = 0; i + 1 < statements.size(); i++) {
             Integer target = jumpTarget(statements.get(i), statements.get(i + 1));
-            if (target != null && starts.contains(target)) {
-                targets.add(target);
+            if (target != null && starts.get(target)) {
+                targets.set(target);
             }
         }
 
@@ -82,7 +82,7 @@ public final class Disassembler {
         for (int i = 0; i < statements.size(); i++) {
             Object s = statements.get(i);
             int offset = s instanceof Instruction insn ? insn.offset() : ((Raw) s).offset;
-            if (targets.contains(offset)) {
+            if (targets.get(offset)) {
                 text.append(label(offset)).append(":\n");
                 line++;
             }
@@ -90,7 +90,7 @@ public final class Disassembler {
             String note = "";
             if (s instanceof Instruction insn) {
                 Integer target = i + 1 < statements.size() ? jumpTarget(insn, statements.get(i + 1)) : null;
-                body = target != null && targets.contains(target) ? insn.op().mnemonic() + " " + label(target) : insn.toString();
+                body = target != null && targets.get(target) ? insn.op().mnemonic() + " " + label(target) : insn.toString();
             } else {
                 Raw raw = (Raw) s;
                 StringBuilder bytes = new StringBuilder(".byte ");
@@ -102,7 +102,7 @@ public final class Disassembler {
             }
             String statement = "    " + body;
             text.append(statement).repeat(' ', Math.max(1, COMMENT_COLUMN - statement.length()))
-                            .append("; ").append(String.format("0x%04x", offset)).append(note).append('\n');
+                            .append("; 0x").append(Hex.offset(offset)).append(note).append('\n');
             map.add(offset, ++line);
         }
         return new Listing(text.toString(), map.build(code.length));
@@ -124,6 +124,6 @@ public final class Disassembler {
     }
 
     private static String label(int offset) {
-        return String.format("L%04x", offset);
+        return "L" + Hex.offset(offset);
     }
 }

@@ -58,6 +58,15 @@ public final class Hex {
         return HexFormat.of().parseHex(digits);
     }
 
+    /**
+     * A code offset as listings print it: at least four digits, no prefix ({@code 002a}, {@code 10000}).
+     * Not {@code String.format("%04x")}: listings print one per line, and that was most of a listing's time.
+     */
+    public static String offset(int pc) {
+        String digits = Integer.toHexString(pc);
+        return digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits;
+    }
+
     /** {@code 0x} followed by two digits per byte. */
     public static String of(byte[] b) {
         return "0x" + HexFormat.of().formatHex(b);

@@ -78,6 +78,7 @@ class UInt256Test {
             assertEquals(u, UInt256.fromHex(v.toString(16)));
         }
         assertEquals("0x0", UInt256.ZERO.toHexQuantity());
+        assertEquals("0x1" + "0".repeat(47) + "2", new UInt256(2, 0, 0, 1).toHexQuantity(), "inner limbs keep all their digits");
         assertEquals(UInt256.of(42), UInt256.fromHex("0X2A"));
         assertThrows(NumberFormatException.class, () -> UInt256.fromHex("0x"));
         assertThrows(NumberFormatException.class, () -> UInt256.fromHex("0x1" + "0".repeat(64)));

@@ -3,7 +3,9 @@ package org.zvm.tools;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,18 @@ class DisassemblerTest {
                             ADD                     ; 0x0000
                             .byte 0x13, 0xaa, 0xbb  ; 0x0001 PUSH4 truncated: 2 of 4 immediate bytes
                         """, text);
+        assertArrayEquals(code, Assembler.assemble(text).code());
+    }
+
+    @Test
+    void offsetsPastFourHexDigitsKeepEveryDigit() {
+        byte[] code = new byte[0x10002];
+        Arrays.fill(code, (byte) 0x30);
+        System.arraycopy(hex("13 00 01 00 01"), 0, code, 0, 5); // PUSH4 0x00010001
+        code[5] = (byte) 0xa0; // JUMP
+        String text = Disassembler.disassemble(code);
+        assertTrue(text.startsWith("    PUSH4 L10001            ; 0x0000\n"), text.substring(0, 80));
+        assertTrue(text.endsWith("L10001:\n    ADD                     ; 0x10001\n"));
         assertArrayEquals(code, Assembler.assemble(text).code());
     }
 

@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class HexTest {
     @Test
+    void offsetsHaveAtLeastFourDigits() {
+        assertEquals("0000", Hex.offset(0));
+        assertEquals("002a", Hex.offset(0x2a));
+        assertEquals("ffff", Hex.offset(0xffff));
+        assertEquals("10000", Hex.offset(0x10000));
+    }
+
+    @Test
     void codeReadsSolcBinText() {
         assertArrayEquals(new byte[]{0x60, (byte) 0x80, 0x60, 0x40}, Hex.code("60806040\n"));
         assertArrayEquals(new byte[]{0x60, (byte) 0x80}, Hex.code("  0x60 80\r\n"));
